@@ -1,0 +1,376 @@
+package cspjob.runtime;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A CSP channel: any number of processes write to it and any number read from it, and each value
+ * written is read exactly once. Unbuffered by default (a write waits for a reader: a rendezvous);
+ * with a buffer of {@code n}, up to {@code n} writes complete before any reader comes. Processes
+ * use the channel through its ends, {@link #reader()} and {@link #writer()}; either end can also
+ * be a guard in an {@link Alternation}.
+ *
+ * <pre>{@code
+ * Channel<Integer> numbers = new Channel<>("numbers");
+ * ChannelWriter<Integer> out = numbers.writer();
+ * ChannelReader<Integer> in = numbers.reader();
+ * Csp.parallel(
+ *     () -> { for (int i = 0; i < 10; i++) out.write(i); out.retire(); },
+ *     () -> { while (true) System.out.println(in.read()); });   // ends when the writer retires
+ * }</pre>
+ *
+ * <p><b>Poison</b> ({@link #poison()}, or {@code poison()} on any end) ends the channel at once for
+ * everyone: every waiting and later operation throws {@link ChannelPoisonedException} and buffered
+ * values are dropped. A process that ends because of poison poisons every end it was given, so one
+ * poison shuts a whole network down. <b>Retire</b> is the gentle form: the channel goes on until
+ * every reader end (or every writer end) has retired; readers still get what the buffer holds.
+ *
+ * <p>Each call of {@code reader()} or {@code writer()} makes a new end that counts for retirement, so
+ * take the ends once and hand them to processes.
+ *
+ * @param <T> the type of the values; the channel itself does not check it
+ */
+public final class Channel<T> {
+    private static final AtomicLong ANONYMOUS = new AtomicLong();
+    /** Marks a claim that found the claimer's own request already completed elsewhere. */
+    private static final Offer SELF_DONE = new Offer(null, -1, null);
+
+    private final String name;
+    private final long anonymousId;
+    private final int capacity;
+
+    // Everything below is guarded by this channel's monitor.
+    private final OfferQueue readers = new OfferQueue();
+    private final OfferQueue writers = new OfferQueue();
+    private final Object[] buffer;
+    private int bufferHead;
+    private int bufferCount;
+    private boolean poisoned;
+    private int readerEnds;
+    private int writerEnds;
+    private boolean readersRetired;
+    private boolean writersRetired;
+
+    /** An anonymous unbuffered channel. */
+    public Channel() {
+        this(null, 0);
+    }
+
+    /** A named unbuffered channel; the name appears in errors and, later, in addresses. */
+    public Channel(String name) {
+        this(name, 0);
+    }
+
+    /**
+     * A named channel with a buffer of {@code bufferSize} values (0: unbuffered).
+     *
+     * @throws IllegalArgumentException when {@code bufferSize} is negative
+     */
+    public Channel(String name, int bufferSize) {
+        if (bufferSize < 0) {
+            throw new IllegalArgumentException("channel '" + (name == null ? "anonymous" : name)
+                    + "': buffer size " + bufferSize + " is negative; use 0 for an unbuffered channel or a positive size");
+        }
+        this.name = name;
+        this.anonymousId = name == null ? ANONYMOUS.incrementAndGet() : 0;
+        this.capacity = bufferSize;
+        this.buffer = bufferSize == 0 ? null : new Object[bufferSize];
+    }
+
+    /** An anonymous channel with a buffer of {@code bufferSize} values. */
+    public static <T> Channel<T> buffered(int bufferSize) {
+        return new Channel<>(null, bufferSize);
+    }
+
+    /** The channel's name; anonymous channels get {@code channel-N}. */
+    public String name() {
+        return name != null ? name : "channel-" + anonymousId;
+    }
+
+    /** How many values the channel holds without a reader (0: unbuffered). */
+    public int bufferSize() {
+        return capacity;
+    }
+
+    /** A new reader end, counted for retirement. */
+    public ChannelReader<T> reader() {
+        synchronized (this) {
+            readerEnds++;
+        }
+        ChannelReader<T> end = new ChannelReader<>(this);
+        ProcessRun.noteEnd(end);
+        return end;
+    }
+
+    /** A new writer end, counted for retirement. */
+    public ChannelWriter<T> writer() {
+        synchronized (this) {
+            writerEnds++;
+        }
+        ChannelWriter<T> end = new ChannelWriter<>(this);
+        ProcessRun.noteEnd(end);
+        return end;
+    }
+
+    /** Poisons the channel: every waiting and later read, write or alternation on it fails. */
+    public void poison() {
+        synchronized (this) {
+            if (poisoned) {
+                return;
+            }
+            poisoned = true;
+            if (buffer != null) {
+                java.util.Arrays.fill(buffer, null);
+                bufferCount = 0;
+            }
+            readers.drain(this::failPoisoned);
+            writers.drain(this::failPoisoned);
+        }
+    }
+
+    public boolean isPoisoned() {
+        synchronized (this) {
+            return poisoned;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + name() + (capacity > 0 ? ", buffer " + capacity : "") + "]";
+    }
+
+    // ---- plain reads and writes: the fast path, no alternation ------------------------------------
+
+    Object read(ChannelReader<?> end) {
+        Request waiting;
+        synchronized (this) {
+            end.checkNotRetired();
+            if (poisoned) {
+                throw poisonedException();
+            }
+            if (bufferCount > 0) {
+                return takeFromBuffer(null);
+            }
+            Offer writer = claim(writers, null, false);
+            if (writer != null) {
+                writer.request.complete(writer.index, null);
+                return writer.value;
+            }
+            if (writersRetired) {
+                throw retiredException("all writers have retired");
+            }
+            waiting = new Request(Thread.currentThread());
+            readers.add(new Offer(waiting, 0, null));
+        }
+        waiting.await(this);
+        if (waiting.failure != null) {
+            throw waiting.failure;
+        }
+        return waiting.value;
+    }
+
+    void write(ChannelWriter<?> end, Object value) {
+        Request waiting;
+        synchronized (this) {
+            end.checkNotRetired();
+            if (poisoned) {
+                throw poisonedException();
+            }
+            if (readersRetired) {
+                throw retiredException("all readers have retired");
+            }
+            Offer reader = claim(readers, null, false);
+            if (reader != null) {
+                reader.request.complete(reader.index, value);
+                return;
+            }
+            if (bufferCount < capacity) {
+                putInBuffer(value);
+                return;
+            }
+            waiting = new Request(Thread.currentThread());
+            writers.add(new Offer(waiting, 0, value));
+        }
+        waiting.await(this);
+        if (waiting.failure != null) {
+            throw waiting.failure;
+        }
+    }
+
+    // ---- the arbiter of alternations (seed 002 §3); the caller holds this channel's monitor ------
+
+    /**
+     * Tries to complete {@code self}'s read guard {@code index} against what the channel holds now.
+     *
+     * @param offered whether {@code self} is already offered on another channel (then it is locked
+     *                too, in id order, before it is completed)
+     * @return true when {@code self} is done: matched here, failed here, or completed elsewhere
+     */
+    boolean tryRead(Request self, int index, boolean offered) {
+        if (poisoned) {
+            return failSelf(self, index, offered, poisonedException());
+        }
+        if (bufferCount > 0) {
+            if (!self.lockIfOffered(offered)) {
+                return true;
+            }
+            self.complete(index, takeFromBuffer(self));
+            return true;
+        }
+        Offer writer = claim(writers, self, offered);
+        if (writer == SELF_DONE) {
+            return true;
+        }
+        if (writer != null) {
+            writer.request.complete(writer.index, null);
+            self.complete(index, writer.value);
+            return true;
+        }
+        if (writersRetired) {
+            return failSelf(self, index, offered, retiredException("all writers have retired"));
+        }
+        return false;
+    }
+
+    /** As {@link #tryRead}, for a write guard carrying {@code value}. */
+    boolean tryWrite(Request self, int index, Object value, boolean offered) {
+        if (poisoned) {
+            return failSelf(self, index, offered, poisonedException());
+        }
+        if (readersRetired) {
+            return failSelf(self, index, offered, retiredException("all readers have retired"));
+        }
+        Offer reader = claim(readers, self, offered);
+        if (reader == SELF_DONE) {
+            return true;
+        }
+        if (reader != null) {
+            reader.request.complete(reader.index, value);
+            self.complete(index, null);
+            return true;
+        }
+        if (bufferCount < capacity) {
+            if (!self.lockIfOffered(offered)) {
+                return true;
+            }
+            putInBuffer(value);
+            self.complete(index, null);
+            return true;
+        }
+        return false;
+    }
+
+    Offer enqueueRead(Request self, int index) {
+        Offer offer = new Offer(self, index, null);
+        readers.add(offer);
+        return offer;
+    }
+
+    Offer enqueueWrite(Request self, int index, Object value) {
+        Offer offer = new Offer(self, index, value);
+        writers.add(offer);
+        return offer;
+    }
+
+    /** Removes an alternation's offer that was not the one chosen. */
+    synchronized void withdraw(Offer offer, boolean write) {
+        (write ? writers : readers).remove(offer);
+    }
+
+    // ---- retirement --------------------------------------------------------------------------------
+
+    synchronized void retireReader() {
+        if (--readerEnds == 0 && !readersRetired) {
+            readersRetired = true;
+            RuntimeException why = retiredException("all readers have retired");
+            writers.drain(o -> failWith(o, why));
+            readers.drain(o -> failWith(o, why));
+        }
+    }
+
+    synchronized void retireWriter() {
+        if (--writerEnds == 0 && !writersRetired) {
+            writersRetired = true;
+            if (bufferCount == 0) {
+                RuntimeException why = retiredException("all writers have retired");
+                readers.drain(o -> failWith(o, why));
+            }
+            writers.drain(o -> failWith(o, retiredException("all writers have retired")));
+        }
+    }
+
+    // ---- inside the monitor ------------------------------------------------------------------------
+
+    /**
+     * Finds the first live offer in {@code queue} that is not {@code self}'s, locks it (and self when
+     * offered), and unlinks it. Offers of requests completed elsewhere are dropped on the way.
+     *
+     * @return the claimed offer, null when none, or {@link #SELF_DONE}
+     */
+    private Offer claim(OfferQueue queue, Request self, boolean offered) {
+        Offer o = queue.head();
+        while (o != null) {
+            Offer next = o.next;
+            if (o.request != self) {
+                switch (Request.lockPair(self, offered, o.request)) {
+                    case Request.PAIR_LOCKED -> {
+                        queue.remove(o);
+                        return o;
+                    }
+                    case Request.OTHER_DONE -> queue.remove(o);
+                    default -> {
+                        return SELF_DONE;
+                    }
+                }
+            }
+            o = next;
+        }
+        return null;
+    }
+
+    /** Takes the oldest buffered value; a waiting writer (not {@code reader}'s own) refills the slot. */
+    private Object takeFromBuffer(Request reader) {
+        Object value = buffer[bufferHead];
+        buffer[bufferHead] = null;
+        bufferHead = (bufferHead + 1) % capacity;
+        bufferCount--;
+        Offer writer = claim(writers, reader, false);
+        if (writer != null) {
+            putInBuffer(writer.value);
+            writer.request.complete(writer.index, null);
+        } else if (writersRetired && bufferCount == 0) {
+            RuntimeException why = retiredException("all writers have retired");
+            readers.drain(o -> failWith(o, why));
+        }
+        return value;
+    }
+
+    private void putInBuffer(Object value) {
+        buffer[(bufferHead + bufferCount) % capacity] = value;
+        bufferCount++;
+    }
+
+    private boolean failSelf(Request self, int index, boolean offered, RuntimeException why) {
+        if (self.lockIfOffered(offered)) {
+            self.fail(index, why);
+        }
+        return true;
+    }
+
+    private void failPoisoned(Offer offer) {
+        failWith(offer, poisonedException());
+    }
+
+    private static void failWith(Offer offer, RuntimeException why) {
+        if (offer.request.lock()) {
+            offer.request.fail(offer.index, why);
+        }
+    }
+
+    ChannelPoisonedException poisonedException() {
+        return new ChannelPoisonedException(this);
+    }
+
+    ChannelRetiredException retiredException(String why) {
+        return new ChannelRetiredException(this, why);
+    }
+}

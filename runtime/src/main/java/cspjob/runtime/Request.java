@@ -1,0 +1,174 @@
+package cspjob.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One blocking operation of one process: a read, a write, or a whole alternation. Exactly one
+ * request exists per operation, and it is offered on every channel the operation involves
+ * (seed 002 §3). Whoever matches it first completes it; it completes once.
+ *
+ * <p>Its state word is both the status and the lock of seed 002's request: {@code ACTIVE}
+ * (offered, unlocked), {@code LOCKED} (an arbiter holds it for a moment) and {@code DONE}
+ * (completed: the outcome fields are set and never change again). A match of two requests locks
+ * both in id order ({@link #lockPair}), so two arbiters never deadlock; locks are held only for
+ * the few instructions of a commit and never while taking a channel's lock, so waiting for one is
+ * a short spin.
+ *
+ * <p>Memory ordering: the outcome fields are plain; they are written by the lock holder before the
+ * release store of {@code DONE} and read by the owner after an acquire load of {@code DONE}.
+ */
+final class Request {
+    static final int ACTIVE = 0;
+    static final int LOCKED = 1;
+    static final int DONE = 2;
+
+    /** How {@link #lockPair} ended. */
+    static final int PAIR_LOCKED = 0;
+    static final int OTHER_DONE = 1;
+    static final int SELF_DONE = 2;
+
+    private static final VarHandle STATE;
+    private static final VarHandle ID;
+    private static final AtomicLong NEXT_ID = new AtomicLong();
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Request.class, "state", int.class);
+            ID = lookup.findVarHandle(Request.class, "id", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The thread that waits for this request; only it reads the outcome. */
+    final Thread owner;
+    private volatile int state;
+    /** Unique, taken lazily: only two-sided matches need it (for the lock order). */
+    private volatile long id;
+
+    // The outcome, written under the lock before DONE (see class comment).
+    int firedIndex = -1;
+    Object value;
+    RuntimeException failure;
+
+    Request(Thread owner) {
+        this.owner = owner;
+    }
+
+    boolean isDone() {
+        return (int) STATE.getAcquire(this) == DONE;
+    }
+
+    /** Locks this request unless it is done; spins while another arbiter holds it. */
+    boolean lock() {
+        while (true) {
+            int s = (int) STATE.getAcquire(this);
+            if (s == DONE) {
+                return false;
+            }
+            if (s == ACTIVE && STATE.weakCompareAndSetAcquire(this, ACTIVE, LOCKED)) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    void unlock() {
+        STATE.setRelease(this, ACTIVE);
+    }
+
+    /** Completes a locked request (or one no other thread can see yet) and wakes its owner. */
+    void complete(int index, Object result) {
+        firedIndex = index;
+        value = result;
+        STATE.setRelease(this, DONE);
+        if (owner != Thread.currentThread()) {
+            LockSupport.unpark(owner);
+        }
+    }
+
+    /** Completes a locked request with a failure (poison, retire) and wakes its owner. */
+    void fail(int index, RuntimeException why) {
+        failure = why;
+        complete(index, null);
+    }
+
+    private long id() {
+        long v = id;
+        if (v == 0) {
+            long fresh = NEXT_ID.incrementAndGet();
+            v = ID.compareAndSet(this, 0L, fresh) ? fresh : id;
+        }
+        return v;
+    }
+
+    /**
+     * Locks {@code self} and {@code other} in id order (seed 002 Listing 4). When {@code self} is
+     * not yet offered anywhere no other thread can complete it, so only {@code other} is locked.
+     *
+     * @return {@link #PAIR_LOCKED} when the caller now holds both, else which one was done
+     */
+    static int lockPair(Request self, boolean selfOffered, Request other) {
+        if (!selfOffered) {
+            return other.lock() ? PAIR_LOCKED : OTHER_DONE;
+        }
+        if (self.id() < other.id()) {
+            if (!self.lock()) {
+                return SELF_DONE;
+            }
+            if (!other.lock()) {
+                self.unlock();
+                return OTHER_DONE;
+            }
+        } else {
+            if (!other.lock()) {
+                return OTHER_DONE;
+            }
+            if (!self.lock()) {
+                other.unlock();
+                return SELF_DONE;
+            }
+        }
+        return PAIR_LOCKED;
+    }
+
+    /** Locks self if it has been offered; false when it was completed meanwhile. */
+    boolean lockIfOffered(boolean offered) {
+        return !offered || lock();
+    }
+
+    /** Parks the owner until the request is done; {@code waitingFor} (a channel, or guards) is kept for diagnostics. */
+    void await(Object waitingFor) {
+        ProcessRun run = ProcessRun.current();
+        if (run != null) {
+            run.waitingOn = waitingFor;
+        }
+        while (!isDone()) {
+            LockSupport.park(this);
+        }
+        if (run != null) {
+            run.waitingOn = null;
+        }
+    }
+
+    /**
+     * Parks the owner until the request is done or the deadline passes; at the deadline the owner
+     * completes its own request with {@code timeoutIndex}, unless a match got there first.
+     */
+    void await(long deadlineNanos, int timeoutIndex) {
+        while (!isDone()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                if (lock()) {
+                    complete(timeoutIndex, null);
+                }
+                return;
+            }
+            LockSupport.parkNanos(this, left);
+        }
+    }
+}

@@ -33,7 +33,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The command line; everything after the job name belongs to the job. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Main()).setStopAtPositional(true);
     }
 

@@ -129,7 +129,7 @@ public final class Alternation {
             }
         }
         if (timeoutIndex >= 0) {
-            self.await(begin + timeoutNanos, timeoutIndex);
+            self.await(begin + timeoutNanos, timeoutIndex, guards);
         } else {
             self.await(guards);
         }

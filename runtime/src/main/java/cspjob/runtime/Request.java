@@ -141,7 +141,10 @@ final class Request {
         return !offered || lock();
     }
 
-    /** Parks the owner until the request is done; {@code waitingFor} (a channel, or guards) is kept for diagnostics. */
+    /**
+     * Parks the owner until the request is done; {@code waitingFor} (a channel, or guards) is kept
+     * for diagnostics. An interrupt withdraws the request, unless a match got there first.
+     */
     void await(Object waitingFor) {
         ProcessRun run = ProcessRun.current();
         if (run != null) {
@@ -149,6 +152,9 @@ final class Request {
         }
         while (!isDone()) {
             LockSupport.park(this);
+            if (Thread.currentThread().isInterrupted()) {
+                withdrawOnInterrupt(waitingFor);
+            }
         }
         if (run != null) {
             run.waitingOn = null;
@@ -159,7 +165,7 @@ final class Request {
      * Parks the owner until the request is done or the deadline passes; at the deadline the owner
      * completes its own request with {@code timeoutIndex}, unless a match got there first.
      */
-    void await(long deadlineNanos, int timeoutIndex) {
+    void await(long deadlineNanos, int timeoutIndex, Object waitingFor) {
         while (!isDone()) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
@@ -169,6 +175,15 @@ final class Request {
                 return;
             }
             LockSupport.parkNanos(this, left);
+            if (Thread.currentThread().isInterrupted()) {
+                withdrawOnInterrupt(waitingFor);
+            }
+        }
+    }
+
+    private void withdrawOnInterrupt(Object waitingFor) {
+        if (lock()) {
+            fail(firedIndex, new ProcessInterruptedException(waitingFor));
         }
     }
 }

@@ -170,4 +170,29 @@ class ProcessTest {
         List<Object> results = Csp.parallel(CspFunction.of(in::read), () -> out.poison());
         assertEquals(java.util.Arrays.asList(null, null), results);
     }
+
+    @Test
+    void anInterruptedReadIsWithdrawnAndLosesNoValue() throws Exception {
+        Channel<String> c = new Channel<>("interrupted");
+        ChannelReader<String> in = c.reader();
+        ChannelWriter<String> out = c.writer();
+        Object[] outcome = new Object[1];
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                outcome[0] = in.read();
+            } catch (ProcessInterruptedException e) {
+                outcome[0] = e;
+            }
+        });
+        while (reader.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        reader.interrupt();
+        reader.join();
+        ProcessInterruptedException e = assertInstanceOf(ProcessInterruptedException.class, outcome[0]);
+        assertTrue(e.getMessage().contains("'interrupted'"), e.getMessage());
+        // The withdrawn read took nothing: the next value goes to the next reader.
+        List<Object> results = Csp.parallel(() -> out.write("kept"), CspFunction.of(in::read));
+        assertEquals("kept", results.get(1));
+    }
 }

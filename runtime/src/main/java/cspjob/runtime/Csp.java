@@ -43,7 +43,7 @@ public final class Csp {
         int n = processes.size();
         ProcessRun[] runs = new ProcessRun[n];
         for (int i = 0; i < n; i++) {
-            runs[i] = new ProcessRun(processes.get(i), (i + 1) + " of " + n + " in parallel", false).start();
+            runs[i] = new ProcessRun(processes.get(i), ProcessRun.Origin.PARALLEL, i + 1, n).start();
         }
         ProcessRun parent = ProcessRun.current();
         if (parent != null) {
@@ -68,7 +68,7 @@ public final class Csp {
     public static List<Object> sequence(CspProcess... processes) {
         List<Object> results = new ArrayList<>(processes.length);
         for (int i = 0; i < processes.length; i++) {
-            ProcessRun run = new ProcessRun(processes[i], (i + 1) + " of " + processes.length + " in sequence", false).start();
+            ProcessRun run = new ProcessRun(processes[i], ProcessRun.Origin.SEQUENCE, i + 1, processes.length).start();
             run.awaitEnd();
             results.addAll(outcome(new ProcessRun[] {run}));
         }

@@ -12,12 +12,14 @@ final class ProcessRun implements Runnable {
     private static final ScopedValue<ProcessRun> CURRENT = ScopedValue.newInstance();
     private static final AtomicLong FAILURES = new AtomicLong();
 
+    /** How a process was started, for messages. */
+    enum Origin { PARALLEL, SEQUENCE, SPAWN }
+
     final CspProcess process;
-    final String name;
-    final ProcessKind kind;
-    /** Where it was started, for messages: "2 of 4 in Parallel", "spawned". */
-    final String where;
-    private final boolean spawned;
+    // Where it was started ("2 of 4 in parallel"): kept as numbers, made into words only for a message.
+    private final Origin origin;
+    private final int position;
+    private final int count;
     private Thread thread;
 
     /** What the process waits for in a channel operation without a deadline (a channel or guards), else null. */
@@ -33,17 +35,33 @@ final class ProcessRun implements Runnable {
     /** Set once a caller has seen the failure, so shutdown() does not report it again. */
     volatile boolean reported;
 
-    ProcessRun(CspProcess process, String where, boolean spawned) {
+    ProcessRun(CspProcess process, Origin origin, int position, int count) {
         this.process = process;
-        String given = process.name();
-        this.name = given == null ? "process" : given;
-        this.kind = process.kind();
-        this.where = where;
-        this.spawned = spawned;
+        this.origin = origin;
+        this.position = position;
+        this.count = count;
     }
 
+    /** The process's name, worked out when a message needs it. */
+    String name() {
+        String given = process.name();
+        return given == null ? "process" : given;
+    }
+
+    String where() {
+        return switch (origin) {
+            case PARALLEL -> position + " of " + count + " in parallel";
+            case SEQUENCE -> position + " of " + count + " in sequence";
+            case SPAWN -> "spawned";
+        };
+    }
+
+    /** Stands for "no process" in the one-lookup {@code orElse} below (ScopedValue refuses null there). */
+    private static final ProcessRun NONE = new ProcessRun(() -> { }, Origin.SPAWN, 0, 0);
+
     static ProcessRun current() {
-        return CURRENT.isBound() ? CURRENT.get() : null;
+        ProcessRun run = CURRENT.orElse(NONE);
+        return run == NONE ? null : run;
     }
 
     /** Remembers an end made inside a process, to poison or retire it when the process ends so. */
@@ -58,9 +76,9 @@ final class ProcessRun implements Runnable {
     }
 
     ProcessRun start() {
-        thread = switch (kind) {
+        thread = switch (process.kind()) {
             case VIRTUAL -> Thread.ofVirtual().unstarted(this);
-            case THREAD -> Thread.ofPlatform().name("cspjob " + name).daemon(true).unstarted(this);
+            case THREAD -> Thread.ofPlatform().name("cspjob " + name()).daemon(true).unstarted(this);
         };
         thread.start();
         return this;
@@ -91,7 +109,7 @@ final class ProcessRun implements Runnable {
             failureOrder = FAILURES.incrementAndGet();
             ProcessEnds.poisonAll(process, madeEnds);
         } finally {
-            if (spawned) {
+            if (origin == Origin.SPAWN) {
                 Spawner.finished(this);
             }
         }
@@ -133,11 +151,11 @@ final class ProcessRun implements Runnable {
 
     ProcessFailedException failedException() {
         reported = true;
-        return new ProcessFailedException(name, where + ", " + kind.name().toLowerCase(), failure);
+        return new ProcessFailedException(name(), where() + ", " + process.kind().name().toLowerCase(), failure);
     }
 
     @Override
     public String toString() {
-        return "'" + name + "' (" + where + ")";
+        return "'" + name() + "' (" + where() + ")";
     }
 }

@@ -10,7 +10,7 @@ public final class Spawned {
 
     /** The process's name. */
     public String name() {
-        return run.name;
+        return run.name();
     }
 
     /** Whether the process has ended. */

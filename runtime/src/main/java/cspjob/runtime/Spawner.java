@@ -25,7 +25,7 @@ final class Spawner {
     }
 
     static Spawned spawn(CspProcess process) {
-        ProcessRun run = new ProcessRun(process, "spawned", true);
+        ProcessRun run = new ProcessRun(process, ProcessRun.Origin.SPAWN, 1, 1);
         RUNNING.add(run);
         synchronized (LOCK) {
             if (keeper == null) {

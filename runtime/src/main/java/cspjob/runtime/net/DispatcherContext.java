@@ -1,0 +1,107 @@
+package cspjob.runtime.net;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+/**
+ * The settings of a {@link Dispatcher}, with every default in one place. Each default can be set
+ * with a system property of the same name; {@link #conclude()} checks them once.
+ *
+ * <pre>{@code
+ * DispatcherContext context = new DispatcherContext().port(4321).secret(JobSecret.fromEnvironment());
+ * }</pre>
+ */
+public final class DispatcherContext {
+    /** System property: the port to listen on (0: any free port). */
+    public static final String PORT = "cspjob.dispatcher.port";
+    /** System property: the address to listen on. */
+    public static final String BIND = "cspjob.dispatcher.bind";
+    /** System property: the largest frame a peer may send, in bytes. */
+    public static final String MAX_FRAME = "cspjob.dispatcher.maxFrameBytes";
+    /** System property: how long a new peer has to complete the handshake, in milliseconds. */
+    public static final String HANDSHAKE_TIMEOUT = "cspjob.dispatcher.handshakeTimeoutMillis";
+
+    private int port = Integer.getInteger(PORT, 0);
+    private String bind = System.getProperty(BIND, "0.0.0.0");
+    private int maxFrameBytes = Integer.getInteger(MAX_FRAME, 1 << 20);
+    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
+    private JobSecret secret;
+    private boolean concluded;
+
+    public DispatcherContext port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    public DispatcherContext bind(String address) {
+        this.bind = address;
+        return this;
+    }
+
+    public DispatcherContext maxFrameBytes(int bytes) {
+        this.maxFrameBytes = bytes;
+        return this;
+    }
+
+    public DispatcherContext handshakeTimeout(Duration timeout) {
+        this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    public DispatcherContext secret(JobSecret secret) {
+        this.secret = secret;
+        return this;
+    }
+
+    /** Checks the settings once and fills in the secret from the environment when none was given. */
+    public DispatcherContext conclude() {
+        if (concluded) {
+            return this;
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("dispatcher port " + port + " is out of range; use 0 (any free port) to 65535 (" + PORT + ")");
+        }
+        if (maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("dispatcher max frame size " + maxFrameBytes + " bytes is too small; use 1024 or more (" + MAX_FRAME + ")");
+        }
+        if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("dispatcher handshake timeout must be positive (" + HANDSHAKE_TIMEOUT + ")");
+        }
+        if (secret == null) {
+            secret = JobSecret.fromEnvironment();
+        }
+        concluded = true;
+        return this;
+    }
+
+    int port() {
+        return port;
+    }
+
+    InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("dispatcher bind address '" + bind + "' is unknown (" + BIND + ")", e);
+        }
+    }
+
+    int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    int handshakeTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis());
+    }
+
+    JobSecret secret() {
+        return secret;
+    }
+
+    @Override
+    public String toString() {
+        return "DispatcherContext[bind=" + bind + ", port=" + port + ", maxFrameBytes=" + maxFrameBytes
+                + ", handshakeTimeout=" + handshakeTimeout + ", secret=hidden]";
+    }
+}

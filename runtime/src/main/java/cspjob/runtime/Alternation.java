@@ -82,21 +82,27 @@ public final class Alternation {
                 }
                 case ChannelReader<?> r -> {
                     Channel<?> ch = r.channel();
+                    Request wake;
                     synchronized (ch) {
                         r.checkNotRetired();
-                        if (ch.tryRead(self, i, false)) {
-                            return outcome(self, guards);
+                        if (!ch.tryRead(self, i, false)) {
+                            continue;
                         }
+                        wake = ch.takeWake();
                     }
+                    return outcome(self, guards, wake);
                 }
                 case OutputGuard<?> o -> {
                     Channel<?> ch = o.writer().channel();
+                    Request wake;
                     synchronized (ch) {
                         o.writer().checkNotRetired();
-                        if (ch.tryWrite(self, i, o.value(), false)) {
-                            return outcome(self, guards);
+                        if (!ch.tryWrite(self, i, o.value(), false)) {
+                            continue;
                         }
+                        wake = ch.takeWake();
                     }
+                    return outcome(self, guards, wake);
                 }
             }
         }
@@ -110,6 +116,7 @@ public final class Alternation {
         for (int k = 0; k < n && !self.isDone(); k++) {
             int i = (start + k) % n;
             Guard g = guards[i];
+            Request wake = null;
             if (g instanceof ChannelReader<?> r) {
                 Channel<?> ch = r.channel();
                 synchronized (ch) {
@@ -117,6 +124,7 @@ public final class Alternation {
                         offers[i] = ch.enqueueRead(self, i);
                         offered = true;
                     }
+                    wake = ch.takeWake();
                 }
             } else if (g instanceof OutputGuard<?> o) {
                 Channel<?> ch = o.writer().channel();
@@ -125,7 +133,11 @@ public final class Alternation {
                         offers[i] = ch.enqueueWrite(self, i, o.value());
                         offered = true;
                     }
+                    wake = ch.takeWake();
                 }
+            }
+            if (wake != null) {
+                wake.wake();
             }
         }
         if (timeoutIndex >= 0) {
@@ -141,10 +153,13 @@ public final class Alternation {
                 ch.withdraw(offers[i], write);
             }
         }
-        return outcome(self, guards);
+        return outcome(self, guards, null);
     }
 
-    private static Selected outcome(Request self, Guard[] guards) {
+    private static Selected outcome(Request self, Guard[] guards, Request wake) {
+        if (wake != null) {
+            wake.wake();
+        }
         if (self.failure != null) {
             throw self.failure;
         }

@@ -49,6 +49,8 @@ public final class Channel<T> {
     private int writerEnds;
     private boolean readersRetired;
     private boolean writersRetired;
+    /** A counterpart settled under the monitor, to be woken by whoever holds it once it has left. */
+    private Request toWake;
 
     /** An anonymous unbuffered channel. */
     public Channel() {
@@ -142,24 +144,37 @@ public final class Channel<T> {
 
     Object read(ChannelReader<?> end) {
         Request waiting;
+        Object value = null;
+        Request wake = null;
         synchronized (this) {
             end.checkNotRetired();
             if (poisoned) {
                 throw poisonedException();
             }
             if (bufferCount > 0) {
-                return takeFromBuffer(null);
+                value = takeFromBuffer(null);
+                wake = takeWake();
+                waiting = null;
+            } else {
+                Offer writer = claim(writers, null, false);
+                if (writer != null) {
+                    writer.request.settle(writer.index, null);
+                    value = writer.value;
+                    wake = writer.request;
+                    waiting = null;
+                } else if (writersRetired) {
+                    throw retiredException("all writers have retired");
+                } else {
+                    waiting = new Request(Thread.currentThread());
+                    readers.add(new Offer(waiting, 0, null));
+                }
             }
-            Offer writer = claim(writers, null, false);
-            if (writer != null) {
-                writer.request.complete(writer.index, null);
-                return writer.value;
+        }
+        if (waiting == null) {
+            if (wake != null) {
+                wake.wake();
             }
-            if (writersRetired) {
-                throw retiredException("all writers have retired");
-            }
-            waiting = new Request(Thread.currentThread());
-            readers.add(new Offer(waiting, 0, null));
+            return value;
         }
         waiting.await(this);
         if (waiting.failure != null) {
@@ -169,7 +184,8 @@ public final class Channel<T> {
     }
 
     void write(ChannelWriter<?> end, Object value) {
-        Request waiting;
+        Request waiting = null;
+        Request wake = null;
         synchronized (this) {
             end.checkNotRetired();
             if (poisoned) {
@@ -180,15 +196,20 @@ public final class Channel<T> {
             }
             Offer reader = claim(readers, null, false);
             if (reader != null) {
-                reader.request.complete(reader.index, value);
-                return;
-            }
-            if (bufferCount < capacity) {
+                reader.request.settle(reader.index, value);
+                wake = reader.request;
+            } else if (bufferCount < capacity) {
                 putInBuffer(value);
-                return;
+            } else {
+                waiting = new Request(Thread.currentThread());
+                writers.add(new Offer(waiting, 0, value));
             }
-            waiting = new Request(Thread.currentThread());
-            writers.add(new Offer(waiting, 0, value));
+        }
+        if (waiting == null) {
+            if (wake != null) {
+                wake.wake();
+            }
+            return;
         }
         waiting.await(this);
         if (waiting.failure != null) {
@@ -221,7 +242,8 @@ public final class Channel<T> {
             return true;
         }
         if (writer != null) {
-            writer.request.complete(writer.index, null);
+            writer.request.settle(writer.index, null);
+            wakeLater(writer.request);
             self.complete(index, writer.value);
             return true;
         }
@@ -244,7 +266,8 @@ public final class Channel<T> {
             return true;
         }
         if (reader != null) {
-            reader.request.complete(reader.index, value);
+            reader.request.settle(reader.index, value);
+            wakeLater(reader.request);
             self.complete(index, null);
             return true;
         }
@@ -336,12 +359,28 @@ public final class Channel<T> {
         Offer writer = claim(writers, reader, false);
         if (writer != null) {
             putInBuffer(writer.value);
-            writer.request.complete(writer.index, null);
+            writer.request.settle(writer.index, null);
+            wakeLater(writer.request);
         } else if (writersRetired && bufferCount == 0) {
             RuntimeException why = retiredException("all writers have retired");
             readers.drain(o -> failWith(o, why));
         }
         return value;
+    }
+
+    /** Notes a settled counterpart; the thread leaving the monitor wakes it ({@link #takeWake()}). */
+    private void wakeLater(Request request) {
+        if (toWake != null) {
+            toWake.wake(); // never two in one operation, but never lose one either
+        }
+        toWake = request;
+    }
+
+    /** The counterpart the last operation settled, if any; the caller wakes it after leaving the monitor. */
+    Request takeWake() {
+        Request request = toWake;
+        toWake = null;
+        return request;
     }
 
     private void putInBuffer(Object value) {

@@ -83,9 +83,22 @@ final class Request {
 
     /** Completes a locked request (or one no other thread can see yet) and wakes its owner. */
     void complete(int index, Object result) {
+        settle(index, result);
+        wake();
+    }
+
+    /**
+     * Completes a locked request without waking its owner yet: the caller wakes it with {@link #wake()}
+     * once it has left the channel's monitor, which keeps the monitor's hold short.
+     */
+    void settle(int index, Object result) {
         firedIndex = index;
         value = result;
         STATE.setRelease(this, DONE);
+    }
+
+    /** Wakes the owner of a settled request. A wake that comes late only costs the owner one more look. */
+    void wake() {
         if (owner != Thread.currentThread()) {
             LockSupport.unpark(owner);
         }

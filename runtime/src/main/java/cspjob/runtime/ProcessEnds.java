@@ -18,6 +18,30 @@ import java.util.function.Consumer;
  * ends so, never on the fast path.
  */
 final class ProcessEnds {
+    /** Per class, the readable fields that could hold ends: looked up once, as a network of a million processes ends at once. */
+    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> fields = new java.util.ArrayList<>();
+            for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
+                for (Field field : t.getDeclaredFields()) {
+                    Class<?> declared = field.getType();
+                    if (Modifier.isStatic(field.getModifiers()) || declared.isPrimitive() || declared == String.class
+                            || Number.class.isAssignableFrom(declared) || declared == Boolean.class || declared == Character.class) {
+                        continue;
+                    }
+                    try {
+                        field.setAccessible(true);
+                        fields.add(field);
+                    } catch (RuntimeException e) {
+                        // a field we may not read cannot hold ends we were given
+                    }
+                }
+            }
+            return fields.toArray(Field[]::new);
+        }
+    };
+
     private ProcessEnds() {
     }
 
@@ -43,28 +67,22 @@ final class ProcessEnds {
         while (body instanceof ConfiguredProcess configured) {
             body = configured.body();
         }
-        for (Class<?> type = body.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
-                    continue;
+        for (Field field : FIELDS.get(body.getClass())) {
+            Object value;
+            try {
+                value = field.get(body);
+            } catch (IllegalAccessException e) {
+                continue; // cannot happen: only accessible fields are cached
+            }
+            visit.accept(value);
+            if (value instanceof Object[] array) {
+                for (Object element : array) {
+                    visit.accept(element);
                 }
-                Object value;
-                try {
-                    field.setAccessible(true);
-                    value = field.get(body);
-                } catch (RuntimeException | IllegalAccessException e) {
-                    continue; // a field we may not read cannot hold ends we were given
-                }
-                visit.accept(value);
-                if (value instanceof Object[] array) {
-                    for (Object element : array) {
-                        visit.accept(element);
-                    }
-                } else if (value instanceof Collection<?> collection) {
-                    collection.forEach(visit);
-                } else if (value instanceof Map<?, ?> map) {
-                    map.values().forEach(visit);
-                }
+            } else if (value instanceof Collection<?> collection) {
+                collection.forEach(visit);
+            } else if (value instanceof Map<?, ?> map) {
+                map.values().forEach(visit);
             }
         }
         if (madeEnds != null) {

@@ -22,8 +22,6 @@ final class ProcessRun implements Runnable {
     private final int count;
     private Thread thread;
 
-    /** What the process waits for in a channel operation without a deadline (a channel or guards), else null. */
-    volatile Object waitingOn;
     /** The processes of the Parallel this process is waiting for, else null. */
     volatile ProcessRun[] children;
 

@@ -155,22 +155,16 @@ final class Request {
     }
 
     /**
-     * Parks the owner until the request is done; {@code waitingFor} (a channel, or guards) is kept
-     * for diagnostics. An interrupt withdraws the request, unless a match got there first.
+     * Parks the owner until the request is done. An interrupt withdraws the request, unless a match
+     * got there first; {@code waitingFor} (a channel, or guards) names what it waited for.
+     * ({@link Spawner} recognises a process blocked here by this method's frame on its stack.)
      */
     void await(Object waitingFor) {
-        ProcessRun run = ProcessRun.current();
-        if (run != null) {
-            run.waitingOn = waitingFor;
-        }
         while (!isDone()) {
             LockSupport.park(this);
             if (Thread.currentThread().isInterrupted()) {
                 withdrawOnInterrupt(waitingFor);
             }
-        }
-        if (run != null) {
-            run.waitingOn = null;
         }
     }
 

@@ -101,7 +101,7 @@ final class Spawner {
             return true;
         }
         Thread.State state = run.thread().getState();
-        if (run.waitingOn != null && state == Thread.State.WAITING) {
+        if (state == Thread.State.WAITING && parkedInChannelOperation(run.thread())) {
             return true;
         }
         ProcessRun[] children = run.children;
@@ -112,6 +112,16 @@ final class Spawner {
                 }
             }
             return true;
+        }
+        return false;
+    }
+
+    /** Whether the thread waits, with no deadline, for a channel operation or alternation to complete. */
+    private static boolean parkedInChannelOperation(Thread thread) {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getClassName().equals(Request.class.getName()) && frame.getMethodName().equals("await")) {
+                return true;
+            }
         }
         return false;
     }

@@ -6,13 +6,10 @@ package cspjob.runtime;
  *
  * @param <T> the channel's value type
  */
-public final class ChannelReader<T> implements Guard, ChannelEnd {
-    private final Channel<T> channel;
-    /** Guarded by the channel's monitor. */
-    private boolean retired;
+public final class ChannelReader<T> extends ChannelEnd<T> implements Guard {
 
     ChannelReader(Channel<T> channel) {
-        this.channel = channel;
+        super(channel);
     }
 
     /**
@@ -27,36 +24,12 @@ public final class ChannelReader<T> implements Guard, ChannelEnd {
     }
 
     @Override
-    public Channel<T> channel() {
-        return channel;
+    void leave() {
+        channel.retireReader();
     }
 
     @Override
-    public void poison() {
-        channel.poison();
-    }
-
-    /** Leaves the channel: when every reader end has retired, writers get {@link ChannelRetiredException}. Idempotent. */
-    @Override
-    public void retire() {
-        synchronized (channel) {
-            if (!retired) {
-                retired = true;
-                channel.retireReader();
-            }
-        }
-    }
-
-    /** Called under the channel's monitor. */
-    void checkNotRetired() {
-        if (retired) {
-            throw channel.retiredException("this reader end has retired and cannot read any more;"
-                    + " retire an end only when its process is done with it");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "reader of " + channel.name();
+    String side() {
+        return "reader";
     }
 }

@@ -6,13 +6,10 @@ package cspjob.runtime;
  *
  * @param <T> the channel's value type
  */
-public final class ChannelWriter<T> implements ChannelEnd {
-    private final Channel<T> channel;
-    /** Guarded by the channel's monitor. */
-    private boolean retired;
+public final class ChannelWriter<T> extends ChannelEnd<T> {
 
     ChannelWriter(Channel<T> channel) {
-        this.channel = channel;
+        super(channel);
     }
 
     /**
@@ -31,36 +28,12 @@ public final class ChannelWriter<T> implements ChannelEnd {
     }
 
     @Override
-    public Channel<T> channel() {
-        return channel;
+    void leave() {
+        channel.retireWriter();
     }
 
     @Override
-    public void poison() {
-        channel.poison();
-    }
-
-    /** Leaves the channel: when every writer end has retired, readers drain the buffer, then get {@link ChannelRetiredException}. Idempotent. */
-    @Override
-    public void retire() {
-        synchronized (channel) {
-            if (!retired) {
-                retired = true;
-                channel.retireWriter();
-            }
-        }
-    }
-
-    /** Called under the channel's monitor. */
-    void checkNotRetired() {
-        if (retired) {
-            throw channel.retiredException("this writer end has retired and cannot write any more;"
-                    + " retire an end only when its process is done with it");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "writer of " + channel.name();
+    String side() {
+        return "writer";
     }
 }

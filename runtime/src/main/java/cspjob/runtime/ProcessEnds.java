@@ -45,19 +45,19 @@ final class ProcessEnds {
     private ProcessEnds() {
     }
 
-    static void poisonAll(CspProcess process, List<ChannelEnd> madeEnds) {
+    static void poisonAll(CspProcess process, List<ChannelEnd<?>> madeEnds) {
         forEachEnd(process, madeEnds, end -> end.poison(), Channel::poison);
     }
 
-    static void retireAll(CspProcess process, List<ChannelEnd> madeEnds) {
+    static void retireAll(CspProcess process, List<ChannelEnd<?>> madeEnds) {
         forEachEnd(process, madeEnds, ChannelEnd::retire, channel -> { });
     }
 
-    private static void forEachEnd(CspProcess process, List<ChannelEnd> madeEnds,
-                                   Consumer<ChannelEnd> onEnd, Consumer<Channel<?>> onChannel) {
+    private static void forEachEnd(CspProcess process, List<ChannelEnd<?>> madeEnds,
+                                   Consumer<ChannelEnd<?>> onEnd, Consumer<Channel<?>> onChannel) {
         Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Consumer<Object> visit = value -> {
-            if (value instanceof ChannelEnd end && seen.add(end)) {
+            if (value instanceof ChannelEnd<?> end && seen.add(end)) {
                 onEnd.accept(end);
             } else if (value instanceof Channel<?> channel && seen.add(channel)) {
                 onChannel.accept(channel);

@@ -26,7 +26,7 @@ final class ProcessRun implements Runnable {
     volatile ProcessRun[] children;
 
     /** Ends the process made with reader()/writer(); touched only by its own thread. */
-    private List<ChannelEnd> madeEnds;
+    private List<ChannelEnd<?>> madeEnds;
     private Object result;
     private Throwable failure;
     private long failureOrder;
@@ -63,7 +63,7 @@ final class ProcessRun implements Runnable {
     }
 
     /** Remembers an end made inside a process, to poison or retire it when the process ends so. */
-    static void noteEnd(ChannelEnd end) {
+    static void noteEnd(ChannelEnd<?> end) {
         ProcessRun run = current();
         if (run != null) {
             if (run.madeEnds == null) {

@@ -5,55 +5,52 @@ import org.junit.jupiter.api.Nested;
 /** The channel contract over {unbuffered, buffered} x {virtual, thread}. */
 class ChannelContractTests {
 
-    @Nested
-    class UnbufferedOnVirtualThreads extends ChannelContract {
+    /** One flavour: a buffer size (0: unbuffered) and a process kind. */
+    abstract static class Flavour extends ChannelContract {
+        private final int bufferSize;
+        private final ProcessKind kind;
+
+        Flavour(int bufferSize, ProcessKind kind) {
+            this.bufferSize = bufferSize;
+            this.kind = kind;
+        }
+
         @Override
         <T> Channel<T> channel(String name) {
-            return new Channel<>(name);
+            return new Channel<>(name, bufferSize);
         }
 
         @Override
         ProcessKind kind() {
-            return ProcessKind.VIRTUAL;
+            return kind;
         }
     }
 
     @Nested
-    class UnbufferedOnPlatformThreads extends ChannelContract {
-        @Override
-        <T> Channel<T> channel(String name) {
-            return new Channel<>(name);
-        }
-
-        @Override
-        ProcessKind kind() {
-            return ProcessKind.THREAD;
+    class UnbufferedOnVirtualThreads extends Flavour {
+        UnbufferedOnVirtualThreads() {
+            super(0, ProcessKind.VIRTUAL);
         }
     }
 
     @Nested
-    class BufferedOnVirtualThreads extends ChannelContract {
-        @Override
-        <T> Channel<T> channel(String name) {
-            return new Channel<>(name, 8);
-        }
-
-        @Override
-        ProcessKind kind() {
-            return ProcessKind.VIRTUAL;
+    class UnbufferedOnPlatformThreads extends Flavour {
+        UnbufferedOnPlatformThreads() {
+            super(0, ProcessKind.THREAD);
         }
     }
 
     @Nested
-    class BufferedOnPlatformThreads extends ChannelContract {
-        @Override
-        <T> Channel<T> channel(String name) {
-            return new Channel<>(name, 8);
+    class BufferedOnVirtualThreads extends Flavour {
+        BufferedOnVirtualThreads() {
+            super(8, ProcessKind.VIRTUAL);
         }
+    }
 
-        @Override
-        ProcessKind kind() {
-            return ProcessKind.THREAD;
+    @Nested
+    class BufferedOnPlatformThreads extends Flavour {
+        BufferedOnPlatformThreads() {
+            super(8, ProcessKind.THREAD);
         }
     }
 }

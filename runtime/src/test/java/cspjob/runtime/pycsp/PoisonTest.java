@@ -30,8 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Poison: PyCSP's test/poisontest.py, examples/TerminationRacePoison.py, examples/Sieve.py, and
- * the way pycsp/parallel/process.py poisons the ends a process was given ({@code __check_poison}).
+ * Poison: PyCSP's test/poisontest.py, examples/TerminationRacePoison.py, examples/Sieve.py,
+ * examples/Fibonacci.py, and the way pycsp/parallel/process.py poisons the ends a process was
+ * given ({@code __check_poison}).
  *
  * <p>On unbuffered channels a write completes only together with its read, so in every scenario
  * the messages read must be exactly the writes that completed, however the poison raced them.
@@ -221,6 +222,72 @@ class PoisonTest {
         assertEquals(Collections.nCopies(3, null), results);
         assertEquals(List.of(2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37), printed);
         assertTrue(first.isPoisoned() && outc.isPoisoned());
+    }
+
+    /**
+     * examples/Fibonacci.py with pycsp/common/plugNplay.py: two Prefix processes, Delta2, and Pairs,
+     * itself a Parallel of Delta2, Plus and Tail; the printer reads the first 20 Fibonacci numbers
+     * and poisons its input, which shuts down the network, the nested one included.
+     */
+    @Test
+    void fibonacciNetworkWithANestedParallelShutsDownByPoison() {
+        Channel<Integer> a = new Channel<>("A");
+        Channel<Integer> b = new Channel<>("B");
+        Channel<Integer> c = new Channel<>("C");
+        Channel<Integer> d = new Channel<>("D");
+        Channel<Integer> printC = new Channel<>();
+        List<Integer> printed = syncList();
+        List<Channel<Integer>> inner = syncList();
+        ChannelReader<Integer> pairsIn = d.reader();
+        ChannelWriter<Integer> pairsOut = c.writer();
+        CspProcess pairs = () -> {
+            Channel<Integer> pA = new Channel<>("pA");
+            Channel<Integer> pB = new Channel<>("pB");
+            Channel<Integer> pC = new Channel<>("pC");
+            inner.addAll(List.of(pA, pB, pC));
+            Csp.parallel(
+                    new Commstime.AltDelta2(pairsIn, pA.writer(), pB.writer()),
+                    plus(pA.reader(), pC.reader(), pairsOut),
+                    tail(pB.reader(), pC.writer()));
+        };
+        ChannelReader<Integer> printIn = printC.reader();
+        CspProcess printer = () -> {
+            for (int i = 0; i < 20; i++) {
+                printed.add(printIn.read());
+            }
+            printIn.poison();
+        };
+
+        List<Object> results = Csp.parallel(
+                new Commstime.Prefix(b.reader(), a.writer(), 0),
+                new Commstime.Prefix(c.reader(), b.writer(), 1),
+                pairs,
+                new Commstime.AltDelta2(a.reader(), d.writer(), printC.writer()),
+                printer);
+
+        assertEquals(Collections.nCopies(5, null), results);
+        assertEquals(List.of(0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181), printed);
+        assertEquals(3, inner.size());
+        assertTrue(inner.stream().allMatch(Channel::isPoisoned), "the poison reaches the channels inside Pairs");
+    }
+
+    /** plugNplay's Plus: adds one value from each input. */
+    private static CspProcess plus(ChannelReader<Integer> in1, ChannelReader<Integer> in2, ChannelWriter<Integer> out) {
+        return () -> {
+            while (true) {
+                out.write(in1.read() + in2.read());
+            }
+        };
+    }
+
+    /** plugNplay's Tail: drops the first value, then copies. */
+    private static CspProcess tail(ChannelReader<Integer> in, ChannelWriter<Integer> out) {
+        return () -> {
+            in.read();
+            while (true) {
+                out.write(in.read());
+            }
+        };
     }
 
     private static CspProcess producer(ChannelWriter<Integer> cout, int cnt) {

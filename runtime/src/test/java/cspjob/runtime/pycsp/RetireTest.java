@@ -15,6 +15,7 @@ import cspjob.runtime.ChannelReader;
 import cspjob.runtime.ChannelRetiredException;
 import cspjob.runtime.ChannelWriter;
 import cspjob.runtime.Csp;
+import cspjob.runtime.CspFunction;
 import cspjob.runtime.CspProcess;
 import cspjob.runtime.Skip;
 import cspjob.runtime.Spawned;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Retire: PyCSP's test/autotest.py (whose writers retire and whose readers read until retired),
- * examples/TerminationRaceRetire.py, examples/100HelloWorld.py, and the retire semantics documented
+ * examples/TerminationRaceRetire.py, examples/100HelloWorld.py, examples/TokenRing.py, and the retire semantics documented
  * in pycsp/parallel/channel.py and process.py ({@code __check_retire}).
  *
  * <p>Not ported:
@@ -175,6 +176,52 @@ class RetireTest {
 
         assertEquals(1000, received, "Received 1000 HelloWorld.");
         assertTrue(end.getMessage().contains("all writers have retired"), end.getMessage());
+    }
+
+    /**
+     * examples/TokenRing.py: 63 spawned elements and a root in a ring of 64 channels; each element
+     * adds one to the token. After the first round and 100 more, the token is 64 * 101; the root
+     * then retires its two ends, and the retirement travels around the ring, ending every element.
+     */
+    @Test
+    void tokenRingCountsAndRetiresAllTheWayRound() {
+        int elements = 64;
+        int cycles = 100;
+        Channel<Integer> head = new Channel<>("head");
+        Channel<Integer> current = head;
+        List<Spawned> ring = new ArrayList<>();
+        for (int i = 0; i < elements - 1; i++) {
+            Channel<Integer> next = new Channel<>("ring-" + (i + 1));
+            ChannelReader<Integer> thisRead = current.reader();
+            ChannelWriter<Integer> nextWrite = next.writer();
+            ring.add(Csp.spawn(() -> {
+                while (true) {
+                    nextWrite.write(thisRead.read() + 1);
+                }
+            }));
+            current = next;
+        }
+        ChannelReader<Integer> thisRead = current.reader();
+        ChannelWriter<Integer> nextWrite = head.writer();
+        CspFunction<Integer> root = () -> {
+            nextWrite.write(1);
+            int token = thisRead.read();
+            for (int left = cycles; left > 0; left--) {
+                nextWrite.write(token + 1);
+                token = thisRead.read();
+            }
+            nextWrite.retire();
+            thisRead.retire();
+            return token;
+        };
+
+        List<Object> results = Csp.parallel(root);
+        Csp.shutdown();
+
+        assertEquals(List.of(elements * (cycles + 1)), results);
+        for (Spawned element : ring) {
+            assertNull(element.join(), "every element ends by the retirement");
+        }
     }
 
     /**

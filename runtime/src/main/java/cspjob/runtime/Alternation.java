@@ -37,25 +37,33 @@ public final class Alternation {
     public Alternation() {
     }
 
-    /** Chooses the first ready guard in the order given, waiting if none is ready. */
+    /** Chooses the first ready guard in the order given, waiting if none is ready; a Skip fires where it stands. */
     public static Selected priSelect(Guard... guards) {
-        return choose(guards, 0);
+        return choose(guards, 0, false);
     }
 
-    /** Chooses an arbitrary ready guard, waiting if none is ready. */
+    /** Chooses an arbitrary ready guard, waiting if none is ready; Skip only when no channel guard is ready. */
     public static Selected select(Guard... guards) {
-        return choose(guards, guards.length == 0 ? 0 : ThreadLocalRandom.current().nextInt(guards.length));
+        return choose(guards, guards.length == 0 ? 0 : ThreadLocalRandom.current().nextInt(guards.length), true);
     }
 
-    /** Chooses a ready guard, starting after the one this Alternation chose last time. */
+    /**
+     * Chooses a ready guard, starting after the one this Alternation chose last time; Skip and
+     * Timeout come last, so they fire only when no channel guard is ready.
+     */
     public Selected fairSelect(Guard... guards) {
         int n = guards.length;
-        Selected chosen = choose(guards, n == 0 ? 0 : favourite % n);
+        Selected chosen = choose(guards, n == 0 ? 0 : favourite % n, true);
         favourite = chosen.index() + 1;
         return chosen;
     }
 
-    private static Selected choose(Guard[] guards, int start) {
+    /**
+     * @param start    where in the list the turn begins
+     * @param skipLast whether a Skip waits until every channel guard has been tried (fair and
+     *                 arbitrary choice) or fires where it stands (priority)
+     */
+    private static Selected choose(Guard[] guards, int start, boolean skipLast) {
         int n = guards.length;
         if (n == 0) {
             throw new IllegalArgumentException("an alternation needs at least one guard: give it reader ends,"
@@ -65,6 +73,7 @@ public final class Alternation {
         Request self = new Request(Thread.currentThread());
         int timeoutIndex = -1;
         long timeoutNanos = Long.MAX_VALUE;
+        int skipIndex = -1;
 
         // Phase 1: is any guard ready now? Nobody else can see self yet.
         for (int k = 0; k < n; k++) {
@@ -72,7 +81,12 @@ public final class Alternation {
             Guard g = guards[i];
             switch (g) {
                 case Skip skip -> {
-                    return new Selected(i, g, null);
+                    if (!skipLast) {
+                        return new Selected(i, g, null);
+                    }
+                    if (skipIndex < 0) {
+                        skipIndex = i;
+                    }
                 }
                 case Timeout t -> {
                     if (t.nanos() < timeoutNanos) {
@@ -105,6 +119,9 @@ public final class Alternation {
                     return outcome(self, guards, wake);
                 }
             }
+        }
+        if (skipIndex >= 0) {
+            return new Selected(skipIndex, guards[skipIndex], null);
         }
         if (timeoutNanos == 0) {
             return new Selected(timeoutIndex, guards[timeoutIndex], null);

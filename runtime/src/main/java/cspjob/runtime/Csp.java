@@ -75,7 +75,10 @@ public final class Csp {
         return results;
     }
 
-    /** Starts one process and returns at once; {@link #shutdown()} (or the handle) waits for it. */
+    /**
+     * Starts one process and returns at once; {@link #shutdown()} (or the handle) waits for it. When
+     * called inside a process, that process does not end until the spawned one has (as in PyCSP).
+     */
     public static Spawned spawn(CspProcess process) {
         return Spawner.spawn(process);
     }

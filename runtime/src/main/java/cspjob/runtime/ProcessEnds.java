@@ -3,6 +3,7 @@ package cspjob.runtime;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * Finds the channel ends a process was given, so that a process that ends by poison poisons them and
  * one that ends by retirement retires them (PyCSP does the same with a process's arguments). The ends
- * are the process object's fields (a record's components, a lambda's captured variables), looked at
- * one level deep into arrays, collections and maps, plus the ends the process made itself. A captured
+ * are the process object's fields (a record's components, a lambda's captured variables), searched
+ * through arrays, collections, map keys and values and records at any depth, plus the ends the
+ * process made itself. A captured
  * {@link Channel} is poisoned as a whole; it has no end of its own to retire. Runs only when a process
  * ends so, never on the fast path.
  */
@@ -55,38 +57,60 @@ final class ProcessEnds {
 
     private static void forEachEnd(CspProcess process, List<ChannelEnd<?>> madeEnds,
                                    Consumer<ChannelEnd<?>> onEnd, Consumer<Channel<?>> onChannel) {
-        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Consumer<Object> visit = value -> {
-            if (value instanceof ChannelEnd<?> end && seen.add(end)) {
-                onEnd.accept(end);
-            } else if (value instanceof Channel<?> channel && seen.add(channel)) {
-                onChannel.accept(channel);
-            }
-        };
+        Search search = new Search(onEnd, onChannel);
         CspProcess body = process;
         while (body instanceof ConfiguredProcess configured) {
             body = configured.body();
         }
-        for (Field field : FIELDS.get(body.getClass())) {
-            Object value;
-            try {
-                value = field.get(body);
-            } catch (IllegalAccessException e) {
-                continue; // cannot happen: only accessible fields are cached
-            }
-            visit.accept(value);
-            if (value instanceof Object[] array) {
-                for (Object element : array) {
-                    visit.accept(element);
+        search.fieldsOf(body, 0);
+        if (madeEnds != null) {
+            madeEnds.forEach(end -> search.visit(end, 0));
+        }
+    }
+
+    /** One search through a process's fields and the containers they hold, each object visited once. */
+    private record Search(Consumer<ChannelEnd<?>> onEnd, Consumer<Channel<?>> onChannel, Set<Object> seen) {
+        /** Deep enough for any grid of ends a process is given; a bound keeps a pathological graph from costing much. */
+        private static final int MAX_DEPTH = 16;
+
+        Search(Consumer<ChannelEnd<?>> onEnd, Consumer<Channel<?>> onChannel) {
+            this(onEnd, onChannel, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+
+        void fieldsOf(Object holder, int depth) {
+            for (Field field : FIELDS.get(holder.getClass())) {
+                try {
+                    visit(field.get(holder), depth + 1);
+                } catch (IllegalAccessException e) {
+                    // cannot happen: only accessible fields are cached
                 }
-            } else if (value instanceof Collection<?> collection) {
-                collection.forEach(visit);
-            } else if (value instanceof Map<?, ?> map) {
-                map.values().forEach(visit);
             }
         }
-        if (madeEnds != null) {
-            madeEnds.forEach(visit);
+
+        void visit(Object value, int depth) {
+            boolean mayHoldEnds = value instanceof ChannelEnd<?> || value instanceof Channel<?> || value instanceof Object[]
+                    || value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Record;
+            if (!mayHoldEnds || depth > MAX_DEPTH || !seen.add(value)) {
+                return; // leaves (numbers, strings, ...) are not remembered: a list of a million numbers stays cheap
+            }
+            switch (value) {
+                case ChannelEnd<?> end -> onEnd.accept(end);
+                case Channel<?> channel -> onChannel.accept(channel);
+                case Object[] array -> {
+                    for (Object element : array) {
+                        visit(element, depth + 1);
+                    }
+                }
+                case Collection<?> collection -> collection.forEach(element -> visit(element, depth + 1));
+                case Map<?, ?> map -> map.forEach((key, element) -> {
+                    visit(key, depth + 1);
+                    visit(element, depth + 1);
+                });
+                case Record record -> fieldsOf(record, depth);
+                default -> {
+                    // any other object: not a place where ends are handed over
+                }
+            }
         }
     }
 }

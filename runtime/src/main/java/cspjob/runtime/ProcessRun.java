@@ -25,6 +25,8 @@ final class ProcessRun implements Runnable {
     /** The processes of the Parallel this process is waiting for, else null. */
     volatile ProcessRun[] children;
 
+    /** Processes this one spawned; it waits for them before it ends (as PyCSP's processes do). Own thread only. */
+    private List<ProcessRun> spawned;
     /** Ends the process made with reader()/writer(); touched only by its own thread. */
     private List<ChannelEnd<?>> madeEnds;
     private Object result;
@@ -73,6 +75,14 @@ final class ProcessRun implements Runnable {
         }
     }
 
+    /** Called on this process's own thread when it spawns {@code child}. */
+    void spawnedChild(ProcessRun child) {
+        if (spawned == null) {
+            spawned = new ArrayList<>(2);
+        }
+        spawned.add(child);
+    }
+
     ProcessRun start() {
         thread = switch (process.kind()) {
             case VIRTUAL -> Thread.ofVirtual().unstarted(this);
@@ -106,10 +116,35 @@ final class ProcessRun implements Runnable {
             failure = t;
             failureOrder = FAILURES.incrementAndGet();
             ProcessEnds.poisonAll(process, madeEnds);
+        }
+        try {
+            awaitSpawned();
         } finally {
             if (origin == Origin.SPAWN) {
                 Spawner.finished(this);
             }
+        }
+    }
+
+    /**
+     * Waits for the processes this one spawned; the first of their failures that nobody has seen
+     * becomes this process's own, so that it reaches a caller and is not lost.
+     */
+    private void awaitSpawned() {
+        if (spawned == null) {
+            return;
+        }
+        children = spawned.toArray(ProcessRun[]::new);
+        try {
+            for (ProcessRun child : spawned) {
+                child.awaitEnd();
+                if (child.failure != null && !child.reported && failure == null) {
+                    failure = child.failedException();
+                    failureOrder = FAILURES.incrementAndGet();
+                }
+            }
+        } finally {
+            children = null;
         }
     }
 

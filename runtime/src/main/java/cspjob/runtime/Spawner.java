@@ -26,6 +26,10 @@ final class Spawner {
 
     static Spawned spawn(CspProcess process) {
         ProcessRun run = new ProcessRun(process, ProcessRun.Origin.SPAWN, 1, 1);
+        ProcessRun parent = ProcessRun.current();
+        if (parent != null) {
+            parent.spawnedChild(run);
+        }
         RUNNING.add(run);
         synchronized (LOCK) {
             if (keeper == null) {

@@ -26,7 +26,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -282,7 +281,6 @@ class ProcessesTest {
      * process spawns a child returns only once the child has ended; examples/Sieve.py relies on it.
      */
     @Test
-    @Disabled("BUG: a process does not wait for the processes it spawned; Parallel returns while they still run (PyCSP's Process.run joins self.spawned)")
     void parallelWaitsForProcessesSpawnedByItsProcesses() {
         AtomicBoolean childDone = new AtomicBoolean();
         List<Spawned> children = syncList();

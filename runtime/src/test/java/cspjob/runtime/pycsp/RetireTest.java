@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -309,7 +308,6 @@ class RetireTest {
      * writer ends; once retired, their readers end too.
      */
     @Test
-    @Disabled("BUG: a process ending by retirement does not retire ends nested two levels deep (a List<List<ChannelWriter>> field); ProcessEnds looks one level into collections")
     void retireReachesEndsInAListOfLists() {
         Channel<Integer> trigger = new Channel<>("trigger");
         ChannelReader<Integer> in = trigger.reader();

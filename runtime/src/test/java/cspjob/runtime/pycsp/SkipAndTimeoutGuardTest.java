@@ -26,7 +26,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
@@ -282,7 +281,6 @@ class SkipAndTimeoutGuardTest {
      * priority". A FairSelect between an input that always has a value and a Skip reads every time.
      */
     @Test
-    @Disabled("BUG: fairSelect rotates Skip into first place, so it fires while an input guard is ready (PyCSP gives Skip/Timeout lowest priority)")
     void fairSelectNeverPrefersSkipOverAReadyInput() {
         Channel<Integer> c = new Channel<>("c", 10);
         ChannelWriter<Integer> out = c.writer();

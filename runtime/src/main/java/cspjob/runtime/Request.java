@@ -63,9 +63,13 @@ final class Request {
         return (int) STATE.getAcquire(this) == DONE;
     }
 
-    /** Locks this request unless it is done; spins while another arbiter holds it. */
+    /**
+     * Locks this request unless it is done. While another arbiter holds it, spins a little, then
+     * yields, then naps: a local arbiter holds a lock for a few instructions, but one across the
+     * network (later) for a round trip.
+     */
     boolean lock() {
-        while (true) {
+        for (int tries = 0; ; tries++) {
             int s = (int) STATE.getAcquire(this);
             if (s == DONE) {
                 return false;
@@ -73,7 +77,13 @@ final class Request {
             if (s == ACTIVE && STATE.weakCompareAndSetAcquire(this, ACTIVE, LOCKED)) {
                 return true;
             }
-            Thread.onSpinWait();
+            if (tries < 100) {
+                Thread.onSpinWait();
+            } else if (tries < 200) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(20_000);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ final class ChunkBuffer implements AutoCloseable {
     private Wire wire;
 
     ChunkBuffer(int capacity) {
+        ChronicleSetup.ensure();
         allocate(capacity);
     }
 

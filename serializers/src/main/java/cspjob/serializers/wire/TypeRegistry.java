@@ -133,11 +133,21 @@ public final class TypeRegistry {
                     if (described != null) return described;
                 }
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new DisallowedTypeException("the message names type '" + name + "' in an allowed package, but this"
+                throw new DisallowedTypeException("the message names type '" + printable(name) + "' in an allowed package, but this"
                         + " JVM has no such class (" + e + "); do both sides run the same code?");
             }
         }
-        throw new DisallowedTypeException("the message names type '" + name + "', which this side neither registered"
+        throw new DisallowedTypeException("the message names type '" + printable(name) + "', which this side neither registered"
                 + " nor allowed, so it was not built; register it on both sides (SerializerContext.register)");
+    }
+
+    /** A name from the input, made safe for a log line: control characters shown as '?', length capped. */
+    private static String printable(String name) {
+        StringBuilder safe = new StringBuilder(Math.min(name.length(), 200));
+        for (int i = 0; i < name.length() && i < 200; i++) {
+            char c = name.charAt(i);
+            safe.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return name.length() > 200 ? safe + "..." : safe.toString();
     }
 }

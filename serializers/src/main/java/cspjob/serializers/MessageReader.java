@@ -39,6 +39,7 @@ public final class MessageReader implements AutoCloseable {
                     + " blocking reads, so configureBlocking(true) first");
         }
         frames.source(source);
+        decoder.reset();
         brokenBy = null;
     }
 
@@ -58,11 +59,11 @@ public final class MessageReader implements AutoCloseable {
                     + ") and the stream is out of step: close the connection");
         }
         try {
-            frames.beginMessage();
-            Object value = decoder.readMessage();
-            frames.endMessage();
-            return value;
-        } catch (EndOfStreamException | MessageAbortedException e) {
+            return decoder.readMessage();
+        } catch (EndOfStreamException e) {
+            throw e;
+        } catch (MessageAbortedException e) {
+            decoder.abandonMessage();
             throw e;
         } catch (SerializationException | java.io.UncheckedIOException e) {
             brokenBy = e.getMessage();

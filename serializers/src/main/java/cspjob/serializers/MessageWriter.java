@@ -9,7 +9,9 @@ import java.nio.channels.WritableByteChannel;
  * Writes values, one message each, to one channel (a socket, a pipe, a file). It owns one bounded
  * buffer: a value of any size goes out in chunks of {@link SerializerContext#chunkSize(int)}, so
  * memory stays flat however large the message. Keep one writer per connection and reuse it; small
- * messages then cost no allocation and one {@code write} call each.
+ * messages then cost no allocation and one {@code write} call each, and a type's name is sent only
+ * the first time the type is used on the connection, so read the stream with one
+ * {@link MessageReader} (not with one-off {@link Serializer#read} calls).
  *
  * <pre>{@code
  * try (MessageWriter out = serializer.writer(socketChannel)) {
@@ -24,9 +26,9 @@ public final class MessageWriter implements AutoCloseable {
     private final FrameWriter frames;
     private final ValueEncoder encoder;
 
-    MessageWriter(SerializerContext context, WritableByteChannel sink) {
+    MessageWriter(SerializerContext context, WritableByteChannel sink, boolean connection) {
         this.frames = new FrameWriter(context.chunkSize(), context.maxMessageSize());
-        this.encoder = new ValueEncoder(context.types(), frames, context.maxDepth());
+        this.encoder = new ValueEncoder(context.types(), frames, context.maxDepth(), connection);
         sink(sink);
     }
 
@@ -49,16 +51,17 @@ public final class MessageWriter implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the channel fails; the connection is unusable then
      */
     public void write(Object value) {
-        frames.beginMessage();
         try {
             encoder.writeMessage(value);
             frames.endMessage();
         } catch (SerializationException e) {
+            encoder.abandonMessage();
             frames.abort(e.getMessage());
             throw e;
         } catch (java.io.UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
+            encoder.abandonMessage();
             frames.abort(e.toString());
             throw new SerializationException("writing a " + (value == null ? "null" : value.getClass().getName())
                     + " failed: " + e, e);

@@ -25,7 +25,7 @@ final class PooledSerializer implements Serializer {
 
     @Override
     public MessageWriter writer(WritableByteChannel sink) {
-        return new MessageWriter(context, sink);
+        return new MessageWriter(context, sink, true);
     }
 
     @Override
@@ -36,7 +36,7 @@ final class PooledSerializer implements Serializer {
     @Override
     public void write(Object value, WritableByteChannel sink) {
         MessageWriter writer = writers.pollFirst();
-        if (writer == null) writer = new MessageWriter(context, sink);
+        if (writer == null) writer = new MessageWriter(context, sink, false);
         else writer.sink(sink);
         try {
             writer.write(value);

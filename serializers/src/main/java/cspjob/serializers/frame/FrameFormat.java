@@ -5,7 +5,7 @@ package cspjob.serializers.frame;
  * writer fills a bounded buffer and sends it each time it is full, and the reader mirrors that.
  *
  * <pre>
- * message  := MAGIC VERSION frame* (END | ABORT)
+ * message  := (MAGIC | MAGIC_CONTINUED) VERSION frame* (END | ABORT)
  * frame    := 'S' length:int32-LE payload[length]    structured values: Chronicle Wire binary values
  *                                                      behind one-byte cspjob tags; 0 &lt; length &lt;= MAX_SEGMENT
  *           | raw bytes                               the elements of a streamed array whose header
@@ -15,11 +15,14 @@ package cspjob.serializers.frame;
  * ABORT    := 'A' length:int32-LE utf8[length]        the writer gave up; length &lt;= MAX_ABORT_REASON
  * </pre>
  *
+ * MAGIC starts a self-contained message; MAGIC_CONTINUED one that goes on numbering type names
+ * where the previous message on the stream stopped (a connection's writer names each type once).
  * A segment ('S' frame) always ends at a value boundary, so a decoder never sees half a scalar;
  * bulk data needs no per-chunk framing because its length is known from its header.
  */
 public final class FrameFormat {
     public static final byte MAGIC = (byte) 0xC5;
+    public static final byte MAGIC_CONTINUED = (byte) 0xC6;
     public static final byte VERSION = 1;
     public static final byte SEGMENT = 'S';
     public static final byte END = 'E';

@@ -52,8 +52,12 @@ public final class FrameReader implements AutoCloseable {
 
     public Bytes<?> bytes() { return chunk.bytes(); }
 
-    /** Starts a message: checks its preamble and opens its first segment. */
-    public void beginMessage() {
+    /**
+     * Starts a message: checks its preamble.
+     *
+     * @return whether the message goes on numbering types from the previous one (see {@link FrameFormat})
+     */
+    public boolean beginMessage() {
         segmentEnd = -1;
         consumed = 0;
         // Every message starts with the preamble and a segment header: read them in one go.
@@ -63,12 +67,14 @@ public final class FrameReader implements AutoCloseable {
         }
         need(start);
         ByteBuffer buffer = chunk.buffer();
-        if (buffer.get(position) != MAGIC || buffer.get(position + 1) != VERSION) {
+        byte magic = buffer.get(position);
+        if (magic != MAGIC && magic != MAGIC_CONTINUED || buffer.get(position + 1) != VERSION) {
             throw new CorruptMessageException(String.format("a message must start with 0x%02x 0x%02x but starts with"
                     + " 0x%02x 0x%02x: the peer is not a cspjob serializer of this version, or the stream is out of step",
                     MAGIC, VERSION, buffer.get(position), buffer.get(position + 1)));
         }
         take(2);
+        return magic == MAGIC_CONTINUED;
     }
 
     /** Call before each value: opens the next segment when the current one is used up. */

@@ -41,11 +41,12 @@ public final class FrameWriter implements AutoCloseable {
 
     private int position() { return (int) chunk.bytes().writePosition(); }
 
-    public void beginMessage() {
+    /** @param continued whether type numbering goes on from the previous message on this stream */
+    public void beginMessage(boolean continued) {
         sentThisMessage = 0;
         segmentStart = -1;
         chunk.bytes().writePosition(0);
-        chunk.bytes().writeByte(MAGIC).writeByte(VERSION);
+        chunk.bytes().writeByte(continued ? MAGIC_CONTINUED : MAGIC).writeByte(VERSION);
     }
 
     /**

@@ -32,7 +32,13 @@ public final class ValueDecoder {
     private final FrameReader frames;
     private final int maxDepth;
     private final long maxValues;
-    private final List<UserType> named = new ArrayList<>();
+    /** A peer cannot make this side remember more type names than this on one connection. */
+    static final int MAX_NAMED = 1 << 16;
+
+    private final List<UserType> connectionNamed = new ArrayList<>();   // for continued messages
+    private final List<UserType> messageNamed = new ArrayList<>();      // for self-contained ones
+    private List<UserType> named = messageNamed;
+    private int namedAtStart;
     private long values;
 
     public ValueDecoder(TypeRegistry types, FrameReader frames, int maxDepth, long maxValues) {
@@ -43,9 +49,28 @@ public final class ValueDecoder {
     }
 
     public Object readMessage() {
-        named.clear();
+        if (frames.beginMessage()) {
+            named = connectionNamed;
+        } else {
+            named = messageNamed;
+            named.clear();
+        }
+        namedAtStart = named.size();
         values = 0;
-        return readValue(0);
+        Object value = readValue(0);
+        frames.endMessage();
+        return value;
+    }
+
+    /** Forgets every type name: the next message comes from another stream. */
+    public void reset() {
+        connectionNamed.clear();
+        messageNamed.clear();
+    }
+
+    /** Forgets the types first named in a message the writer abandoned, as the writer does. */
+    public void abandonMessage() {
+        while (named.size() > namedAtStart) named.removeLast();
     }
 
     Object readValue(int depth) {
@@ -211,12 +236,14 @@ public final class ValueDecoder {
             String name = readText();
             if (name.length() > NAME_LIMIT) throw new CorruptMessageException("a type name of " + name.length() + " chars");
             type = types.typeNamed(name);
+            if (named.size() >= MAX_NAMED) throw new CorruptMessageException("more than " + MAX_NAMED + " type names");
             named.add(type);
         } else if (reference > 0 && reference <= named.size()) {
             type = named.get((int) reference - 1);
         } else {
             throw new CorruptMessageException("type reference " + reference + " but only " + named.size()
-                    + " types were named so far");
+                    + " types were named so far (is a MessageWriter's stream being read by one-off reads? Read it"
+                    + " with one MessageReader)");
         }
         return type.read(this, depth);
     }

@@ -11,7 +11,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.wire.ValueOut;
@@ -19,24 +22,47 @@ import net.openhft.chronicle.wire.ValueOut;
 /**
  * Writes one value per message as tagged Chronicle Wire binary values (see {@link Tag}), with
  * arrays, buffers and long strings on the bulk path. Types are checked before their tag is
- * written, so a failing value leaves only complete values behind it. Not thread-safe.
+ * written, so a failing value leaves only complete values behind it. A type's name travels the
+ * first time it is used (in the message, or on the connection) and a number after that. Not
+ * thread-safe.
  */
 public final class ValueEncoder {
     private final TypeRegistry types;
     private final FrameWriter frames;
     private final int maxDepth;
-    private UserType[] named = new UserType[8];   // types named so far in this message, in order
-    private int namedCount;
+    private final boolean continued;
+    private final List<UserType> named = new ArrayList<>();           // types named so far, in order
+    private final Map<UserType, Integer> numbers = new IdentityHashMap<>();
+    private int namedAtStart;
+    private UserType lastType;      // the type written last and its number: most messages repeat it
+    private int lastNumber;
 
-    public ValueEncoder(TypeRegistry types, FrameWriter frames, int maxDepth) {
+    /**
+     * @param continued whether type names are numbered across messages (a connection's writer,
+     *                  read by one reader in order) rather than afresh in each message
+     */
+    public ValueEncoder(TypeRegistry types, FrameWriter frames, int maxDepth, boolean continued) {
         this.types = types;
         this.frames = frames;
         this.maxDepth = maxDepth;
+        this.continued = continued;
     }
 
     public void writeMessage(Object value) {
-        namedCount = 0;
+        frames.beginMessage(continued);
+        if (!continued) forget(0);
+        namedAtStart = named.size();
         writeValue(value, 0);
+    }
+
+    /** Forgets the types first named in a message that was abandoned; the reader does the same. */
+    public void abandonMessage() {
+        forget(namedAtStart);
+    }
+
+    private void forget(int keep) {
+        while (named.size() > keep) numbers.remove(named.removeLast());
+        lastType = null;
     }
 
     void writeValue(Object value, int depth) {
@@ -167,23 +193,19 @@ public final class ValueEncoder {
     private void writeUser(UserType type, Object value, int depth) {
         checkDepth(depth);
         frames.bytes().writeByte(USER);
-        int index = indexOf(type);
-        if (index >= 0) {
-            frames.bytes().writeStopBit(index + 1);
+        int number = type == lastType ? lastNumber : numbers.getOrDefault(type, -1);
+        if (number >= 0) {
+            frames.bytes().writeStopBit(number + 1);
         } else {
             frames.bytes().writeStopBit(0);
             frames.wire().getValueOut().text(type.name());
-            if (namedCount == named.length) named = java.util.Arrays.copyOf(named, namedCount * 2);
-            named[namedCount++] = type;
+            number = named.size();
+            named.add(type);
+            numbers.put(type, number);
         }
+        lastType = type;
+        lastNumber = number;
         type.write(value, this, depth);
-    }
-
-    private int indexOf(UserType type) {
-        for (int i = 0; i < namedCount; i++) {
-            if (named[i] == type) return i;
-        }
-        return -1;
     }
 
     // Bare scalars: record components and fields of primitive type, whose type both sides know.

@@ -152,8 +152,10 @@ public class BulkTransferBenchmark {
         ByteBuffer header = ByteBuffer.allocate(8);
         for (int i = 0; i < batch; i++) {
             header.clear().putLong(0, rawPayload.length);
-            while (header.hasRemaining()) sending.write(header);
-            for (int at = 0; at < rawPayload.length; ) {
+            ByteBuffer first = ByteBuffer.wrap(rawPayload, 0, Math.min(CHUNK, rawPayload.length));
+            ByteBuffer[] headerAndFirst = {header, first};      // one system call for a small message
+            while (header.hasRemaining() || first.hasRemaining()) sending.write(headerAndFirst);
+            for (int at = first.limit(); at < rawPayload.length; ) {
                 at += sending.write(ByteBuffer.wrap(rawPayload, at, Math.min(CHUNK, rawPayload.length - at)));
             }
         }

@@ -58,7 +58,7 @@ public class SmallObjectBenchmark {
             case "strings" -> new ArrayList<>(List.of("alpha", "beta", "gamma"));
             default -> 123_456;
         };
-        Serializer serializer = Serializer.create(new SerializerContext().register(Particle.class, "P"));
+        Serializer serializer = Serializer.create(new SerializerContext().register(Particle.class));
         writer = serializer.writer(memory);
         reader = serializer.reader(memory);
         streamOut = new ObjectOutputStream(memory.asOutputStream());

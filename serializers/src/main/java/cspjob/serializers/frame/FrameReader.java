@@ -167,8 +167,13 @@ public final class FrameReader implements AutoCloseable {
         while (done < count) {
             int available = (filled - position) / elementSize;
             if (available == 0) {
-                long wanted = Math.min((count - done) * elementSize, chunkSize);
-                need((int) Math.max(elementSize, wanted));
+                // Copy whatever each read brings, as a plain read loop would: no waiting for a full chunk.
+                if (filled - position < elementSize) compact();
+                int wanted = (int) Math.min((count - done) * elementSize, chunkSize) - (filled - position);
+                if (fill(wanted, false) < 0) {
+                    throw new TruncatedMessageException("the stream ended " + consumed + " bytes into a message, inside"
+                            + " an array of " + count + " elements: the peer closed the connection or stopped mid-message");
+                }
                 continue;
             }
             int n = (int) Math.min(available, count - done);

@@ -1,48 +1,53 @@
 package cspjob.runtime.net;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import cspjob.serializers.MessageReader;
+import cspjob.serializers.MessageWriter;
+import cspjob.serializers.Serializer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An authenticated connection between two dispatchers, carrying frames: {@code [int length][byte
- * type][length bytes of payload]}. Any thread may send; one thread (the dispatcher's reader of this
- * connection) receives. A frame longer than the limit, or of an unknown type, closes the connection.
+ * An authenticated connection between two dispatchers. It carries messages: values written by the
+ * job's {@link Serializer}, each streamed in bounded chunks, so a message of any size costs no extra
+ * copy and a bad one (too large, corrupt, of a type nobody allowed) is refused by the serializer.
+ * Any thread may send; one thread (the dispatcher's reader of this connection) receives.
  */
 public final class Connection implements AutoCloseable {
-    private static final int BUFFER = 64 * 1024;
-
-    private final Socket socket;
-    private final DataInputStream in;
-    private final DataOutputStream out;
-    /** Guards {@link #out}: frames from different threads never interleave. */
-    private final ReentrantLock sending = new ReentrantLock();
-    private final int maxFrameBytes;
+    private final SocketChannel channel;
     private final String peer;
+    /** Guards {@link #writer}: messages from different threads never interleave. */
+    private final ReentrantLock sending = new ReentrantLock();
+    private MessageWriter writer;
+    private MessageReader reader;
+    /** What the peer said it is, once it has said so (see {@link #identify}); else null. */
+    private volatile Object identity;
 
-    Connection(Socket socket, int maxFrameBytes) throws IOException {
-        this.socket = socket;
-        this.maxFrameBytes = maxFrameBytes;
-        this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-        socket.setTcpNoDelay(true);
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER));
-        this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER));
+    Connection(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.peer = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
-    DataInputStream input() {
-        return in;
+    /** Streams for the handshake (with the socket's timeout), before any message. */
+    DataInputStream handshakeInput() throws IOException {
+        return new DataInputStream(channel.socket().getInputStream());
     }
 
-    DataOutputStream output() {
-        return out;
+    DataOutputStream handshakeOutput() throws IOException {
+        return new DataOutputStream(channel.socket().getOutputStream());
     }
 
-    Socket socket() {
-        return socket;
+    /** After the handshake: from now on the connection carries serializer messages. */
+    void startMessages(Serializer serializer) throws IOException {
+        channel.socket().setSoTimeout(0);
+        writer = serializer.writer(channel);
+        reader = serializer.reader(channel);
     }
 
     /** The peer's address as host:port, for messages. */
@@ -50,54 +55,45 @@ public final class Connection implements AutoCloseable {
         return peer;
     }
 
-    /** Sends one frame and flushes it. */
-    public void send(int type, byte[] payload) throws IOException {
-        if (type < 0 || type > 255) {
-            throw new IllegalArgumentException("frame type " + type + " is not a byte");
-        }
-        if (payload.length > maxFrameBytes) {
-            throw new IllegalArgumentException("a frame of " + payload.length + " bytes is over the limit of " + maxFrameBytes
-                    + " (" + DispatcherContext.MAX_FRAME + "); large values must be sent in chunks");
-        }
+    /** Records what the peer is (its dispatcher's address, say), for whoever routes replies. */
+    public void identify(Object identity) {
+        this.identity = identity;
+    }
+
+    /** What {@link #identify} recorded, or null. */
+    public Object identity() {
+        return identity;
+    }
+
+    /**
+     * Sends one message.
+     *
+     * @throws java.io.UncheckedIOException when the connection has failed
+     * @throws cspjob.serializers.SerializationException when the message cannot be written (the connection stays usable)
+     */
+    public void send(Object message) {
         sending.lock();
         try {
-            out.writeInt(payload.length);
-            out.writeByte(type);
-            out.write(payload);
-            out.flush();
+            writer.write(message);
         } finally {
             sending.unlock();
         }
     }
 
-    /** Receives one frame; null at a clean end of stream between frames. */
-    Frame receive() throws IOException {
-        int length;
-        try {
-            length = in.readInt();
-        } catch (java.io.EOFException e) {
-            return null;
-        }
-        if (length < 0 || length > maxFrameBytes) {
-            throw new MalformedFrameException("frame of " + length + " bytes from " + peer + " (the limit is " + maxFrameBytes + ")");
-        }
-        int type = in.readUnsignedByte();
-        byte[] payload = in.readNBytes(length);
-        if (payload.length != length) {
-            throw new MalformedFrameException("frame from " + peer + " cut short: " + payload.length + " of " + length + " bytes");
-        }
-        return new Frame(type, payload);
+    /** Receives one message; called only by the connection's reader thread. */
+    Object receive() {
+        return reader.read();
     }
 
     /** Whether the connection has been closed. */
     public boolean isClosed() {
-        return socket.isClosed();
+        return !channel.isOpen();
     }
 
     @Override
     public void close() {
         try {
-            socket.close();
+            channel.close();
         } catch (IOException ignored) {
             // closing: nothing more to do
         }
@@ -106,9 +102,5 @@ public final class Connection implements AutoCloseable {
     @Override
     public String toString() {
         return "Connection[" + peer + "]";
-    }
-
-    /** One received frame. */
-    public record Frame(int type, byte[] payload) {
     }
 }

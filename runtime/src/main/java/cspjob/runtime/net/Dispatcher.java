@@ -5,23 +5,24 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one network endpoint of a JVM: it listens on one port, lets in only peers that prove they know
- * the job's secret ({@link Handshake}), and hands every frame they send to its {@link FrameHandler}.
- * It also opens connections to other dispatchers. Each connection is read by a virtual thread of its
- * own; a peer that breaks the protocol loses its connection (with a log line saying who and why)
- * and the dispatcher goes on serving everyone else.
+ * the job's secret ({@link Handshake}), and hands every message they send to its
+ * {@link MessageHandler}. It also opens connections to other dispatchers. Each connection is read by
+ * a virtual thread of its own; a peer that breaks the protocol (garbage, a message too large or of a
+ * type nobody allowed) loses its connection, with a log line saying who and why, and the dispatcher
+ * goes on serving everyone else.
  *
  * <pre>{@code
- * try (Dispatcher d = Dispatcher.start(new DispatcherContext(), (from, frame) -> ...)) {
+ * try (Dispatcher d = Dispatcher.start(new DispatcherContext().serializer(s), (from, message) -> ...)) {
  *     Connection c = d.connect(otherAddress);
- *     c.send(1, bytes);
+ *     c.send(new Hello(...));
  * }
  * }</pre>
  */
@@ -29,32 +30,33 @@ public final class Dispatcher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("cspjob.dispatcher");
 
     private final DispatcherContext context;
-    private final FrameHandler handler;
-    private final ServerSocket server;
+    private final MessageHandler handler;
+    private final ServerSocketChannel server;
     private final InetSocketAddress address;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Dispatcher(DispatcherContext context, FrameHandler handler, ServerSocket server) {
+    private Dispatcher(DispatcherContext context, MessageHandler handler, ServerSocketChannel server) throws IOException {
         this.context = context;
         this.handler = handler;
         this.server = server;
-        InetAddress bound = server.getInetAddress();
-        InetAddress advertised = bound.isAnyLocalAddress() ? localHost() : bound;
-        this.address = new InetSocketAddress(advertised, server.getLocalPort());
+        InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+        InetAddress advertised = bound.getAddress().isAnyLocalAddress() ? localHost() : bound.getAddress();
+        this.address = new InetSocketAddress(advertised, bound.getPort());
     }
 
     /** Starts listening. */
-    public static Dispatcher start(DispatcherContext context, FrameHandler handler) {
+    public static Dispatcher start(DispatcherContext context, MessageHandler handler) {
         context.conclude();
-        ServerSocket server;
+        Dispatcher dispatcher;
         try {
-            server = new ServerSocket(context.port(), 128, context.bindAddress());
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(new InetSocketAddress(context.bindAddress(), context.port()), 128);
+            dispatcher = new Dispatcher(context, handler, server);
         } catch (IOException e) {
             throw new UncheckedIOException("the cspjob dispatcher cannot listen on " + context.bindAddress().getHostAddress() + ":"
                     + context.port() + ": " + e.getMessage() + "; choose another port (" + DispatcherContext.PORT + ", 0 for any)", e);
         }
-        Dispatcher dispatcher = new Dispatcher(context, handler, server);
         Thread.ofVirtual().name("cspjob dispatcher " + dispatcher.address).start(dispatcher::acceptLoop);
         return dispatcher;
     }
@@ -64,51 +66,54 @@ public final class Dispatcher implements AutoCloseable {
         return address;
     }
 
-    /** Opens an authenticated connection to another dispatcher. */
+    /** Opens an authenticated connection to another dispatcher; its messages go to this dispatcher's handler. */
     public Connection connect(InetSocketAddress peer) {
-        Socket socket = new Socket();
+        SocketChannel channel = null;
         try {
-            socket.connect(peer, context.handshakeTimeoutMillis());
-            socket.setSoTimeout(context.handshakeTimeoutMillis());
-            Connection connection = new Connection(socket, context.maxFrameBytes());
-            Handshake.asClient(connection.input(), connection.output(), context.secret(), "dispatcher " + describe(peer));
-            socket.setSoTimeout(0);
+            channel = SocketChannel.open();
+            channel.socket().connect(peer, context.handshakeTimeoutMillis());
+            channel.socket().setSoTimeout(context.handshakeTimeoutMillis());
+            Connection connection = new Connection(channel);
+            Handshake.asClient(connection.handshakeInput(), connection.handshakeOutput(), context.secret(),
+                    "dispatcher " + describe(peer));
+            connection.startMessages(context.serializer());
             connections.add(connection);
             Thread.ofVirtual().name("cspjob connection " + connection.peer()).start(() -> readLoop(connection));
             return connection;
         } catch (IOException e) {
-            closeQuietly(socket);
+            closeQuietly(channel);
             throw new UncheckedIOException("cannot connect to the cspjob dispatcher at " + describe(peer) + ": " + e.getMessage(), e);
         }
     }
 
     private void acceptLoop() {
         while (!closed) {
-            Socket socket;
+            SocketChannel channel;
             try {
-                socket = server.accept();
+                channel = server.accept();
             } catch (IOException e) {
                 if (!closed) {
                     LOG.log(Level.ERROR, "cspjob dispatcher " + address + " stopped accepting connections: " + e.getMessage());
                 }
                 return;
             }
-            Thread.ofVirtual().name("cspjob connection " + socket.getRemoteSocketAddress()).start(() -> serve(socket));
+            Thread.ofVirtual().name("cspjob connection").start(() -> serve(channel));
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(SocketChannel channel) {
         Connection connection;
+        String who = "peer " + remoteOf(channel);
         try {
-            socket.setSoTimeout(context.handshakeTimeoutMillis());
-            connection = new Connection(socket, context.maxFrameBytes());
-            Handshake.asServer(connection.input(), connection.output(), context.secret(), "peer " + socket.getRemoteSocketAddress());
-            socket.setSoTimeout(0);
+            channel.socket().setSoTimeout(context.handshakeTimeoutMillis());
+            connection = new Connection(channel);
+            Handshake.asServer(connection.handshakeInput(), connection.handshakeOutput(), context.secret(), who);
+            connection.startMessages(context.serializer());
         } catch (SocketTimeoutException e) {
-            refuse(socket, "did not complete the handshake within " + context.handshakeTimeoutMillis() + " ms");
+            refuse(channel, who, "did not complete the handshake within " + context.handshakeTimeoutMillis() + " ms");
             return;
         } catch (IOException e) {
-            refuse(socket, e.getMessage());
+            refuse(channel, who, e.getMessage());
             return;
         }
         connections.add(connection);
@@ -118,28 +123,32 @@ public final class Dispatcher implements AutoCloseable {
     private void readLoop(Connection connection) {
         Exception cause = null;
         try {
-            Connection.Frame frame;
-            while ((frame = connection.receive()) != null) {
-                handler.onFrame(connection, frame);
+            while (true) {
+                handler.onMessage(connection, connection.receive());
             }
-        } catch (IOException | FrameHandler.MalformedFrameRejection e) {
+        } catch (RuntimeException e) {
             cause = e;
-            if (!closed && !connection.isClosed()) {
+            if (!closed && !connection.isClosed() && !isEndOfStream(e)) {
                 LOG.log(Level.WARNING, "cspjob dispatcher " + address + ": closing the connection from " + connection.peer()
                         + ": " + e.getMessage());
             }
         } finally {
             connections.remove(connection);
             connection.close();
-            handler.onClosed(connection, cause);
+            handler.onClosed(connection, isEndOfStream(cause) ? null : cause);
         }
     }
 
-    private void refuse(Socket socket, String why) {
+    /** The peer closed the connection between two messages: a clean end, not worth a warning. */
+    private static boolean isEndOfStream(Exception e) {
+        return e instanceof cspjob.serializers.EndOfStreamException;
+    }
+
+    private void refuse(SocketChannel channel, String who, String why) {
         if (!closed) {
-            LOG.log(Level.WARNING, "cspjob dispatcher " + address + ": refused " + socket.getRemoteSocketAddress() + ": " + why);
+            LOG.log(Level.WARNING, "cspjob dispatcher " + address + ": refused " + who + ": " + why);
         }
-        closeQuietly(socket);
+        closeQuietly(channel);
     }
 
     /** How many authenticated connections are open. */
@@ -154,13 +163,23 @@ public final class Dispatcher implements AutoCloseable {
         connections.forEach(Connection::close);
     }
 
+    private static String remoteOf(SocketChannel channel) {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "(unknown)";
+        }
+    }
+
     private static String describe(InetSocketAddress peer) {
         return peer.getHostString() + ":" + peer.getPort();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {
-            closeable.close();
+            if (closeable != null) {
+                closeable.close();
+            }
         } catch (Exception ignored) {
             // closing: nothing more to do
         }

@@ -1,5 +1,6 @@
 package cspjob.runtime.net;
 
+import cspjob.serializers.Serializer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.time.Duration;
  * with a system property of the same name; {@link #conclude()} checks them once.
  *
  * <pre>{@code
- * DispatcherContext context = new DispatcherContext().port(4321).secret(JobSecret.fromEnvironment());
+ * DispatcherContext context = new DispatcherContext().port(4321).secret(JobSecret.fromEnvironment()).serializer(serializer);
  * }</pre>
  */
 public final class DispatcherContext {
@@ -17,16 +18,14 @@ public final class DispatcherContext {
     public static final String PORT = "cspjob.dispatcher.port";
     /** System property: the address to listen on. */
     public static final String BIND = "cspjob.dispatcher.bind";
-    /** System property: the largest frame a peer may send, in bytes. */
-    public static final String MAX_FRAME = "cspjob.dispatcher.maxFrameBytes";
     /** System property: how long a new peer has to complete the handshake, in milliseconds. */
     public static final String HANDSHAKE_TIMEOUT = "cspjob.dispatcher.handshakeTimeoutMillis";
 
     private int port = Integer.getInteger(PORT, 0);
     private String bind = System.getProperty(BIND, "0.0.0.0");
-    private int maxFrameBytes = Integer.getInteger(MAX_FRAME, 1 << 20);
     private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
     private JobSecret secret;
+    private Serializer serializer;
     private boolean concluded;
 
     public DispatcherContext port(int port) {
@@ -39,8 +38,9 @@ public final class DispatcherContext {
         return this;
     }
 
-    public DispatcherContext maxFrameBytes(int bytes) {
-        this.maxFrameBytes = bytes;
+    /** The serializer of every message; its context bounds message sizes and says which types may be built. */
+    public DispatcherContext serializer(Serializer serializer) {
+        this.serializer = serializer;
         return this;
     }
 
@@ -62,8 +62,8 @@ public final class DispatcherContext {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("dispatcher port " + port + " is out of range; use 0 (any free port) to 65535 (" + PORT + ")");
         }
-        if (maxFrameBytes < 1024) {
-            throw new IllegalArgumentException("dispatcher max frame size " + maxFrameBytes + " bytes is too small; use 1024 or more (" + MAX_FRAME + ")");
+        if (serializer == null) {
+            throw new IllegalArgumentException("a dispatcher needs a serializer for its messages");
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("dispatcher handshake timeout must be positive (" + HANDSHAKE_TIMEOUT + ")");
@@ -87,8 +87,8 @@ public final class DispatcherContext {
         }
     }
 
-    int maxFrameBytes() {
-        return maxFrameBytes;
+    Serializer serializer() {
+        return serializer;
     }
 
     int handshakeTimeoutMillis() {
@@ -101,7 +101,7 @@ public final class DispatcherContext {
 
     @Override
     public String toString() {
-        return "DispatcherContext[bind=" + bind + ", port=" + port + ", maxFrameBytes=" + maxFrameBytes
-                + ", handshakeTimeout=" + handshakeTimeout + ", secret=hidden]";
+        return "DispatcherContext[bind=" + bind + ", port=" + port + ", handshakeTimeout=" + handshakeTimeout
+                + ", secret=hidden]";
     }
 }

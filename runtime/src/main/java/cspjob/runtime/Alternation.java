@@ -95,7 +95,7 @@ public final class Alternation {
                     }
                 }
                 case ChannelReader<?> r -> {
-                    Channel<?> ch = r.channel();
+                    Channel<?> ch = requireLocal(r.channel());
                     Request wake;
                     synchronized (ch) {
                         r.checkNotRetired();
@@ -107,7 +107,7 @@ public final class Alternation {
                     return outcome(self, guards, wake);
                 }
                 case OutputGuard<?> o -> {
-                    Channel<?> ch = o.writer().channel();
+                    Channel<?> ch = requireLocal(o.writer().channel());
                     Request wake;
                     synchronized (ch) {
                         o.writer().checkNotRetired();
@@ -171,6 +171,15 @@ public final class Alternation {
             }
         }
         return outcome(self, guards, null);
+    }
+
+    private static Channel<?> requireLocal(Channel<?> channel) {
+        if (channel.isRemote()) {
+            throw new UnsupportedOperationException("channel '" + channel.name() + "' (home " + channel.remoteAddress()
+                    + "): a guard on a channel whose home is another JVM is not supported yet; read or write it"
+                    + " directly, or make this JVM its home");
+        }
+        return channel;
     }
 
     private static Selected outcome(Request self, Guard[] guards, Request wake) {

@@ -37,6 +37,10 @@ public final class Channel<T> {
     private final String name;
     private final long anonymousId;
     private final int capacity;
+    /** Null at the channel's home; elsewhere, where the home is (every operation goes there). */
+    private final RemoteHome remote;
+    /** The name other JVMs know the channel by, once it has been made reachable (see {@link Network#host}). */
+    private volatile String wireName;
 
     // Everything below is guarded by this channel's monitor.
     private final OfferQueue readers = new OfferQueue();
@@ -76,6 +80,58 @@ public final class Channel<T> {
         this.anonymousId = name == null ? ANONYMOUS.incrementAndGet() : 0;
         this.capacity = bufferSize;
         this.buffer = bufferSize == 0 ? null : new Object[bufferSize];
+        this.remote = null;
+    }
+
+    /** A stand-in for a channel whose home is another JVM. */
+    private Channel(RemoteHome remote) {
+        this.name = remote.address.name();
+        this.anonymousId = 0;
+        this.capacity = 0;
+        this.buffer = null;
+        this.remote = remote;
+    }
+
+    static <T> Channel<T> remote(RemoteHome home) {
+        return new Channel<>(home);
+    }
+
+    /**
+     * Reaches a channel hosted by another program of the same job (seed 000 Listing 2); both must
+     * share the job's secret (see {@link cspjob.runtime.net.JobSecret}).
+     *
+     * <pre>{@code
+     * Channel<String> jobs = Channel.connect(ChannelAddress.parse("jobs@10.0.0.5:4321"));
+     * jobs.writer().write("work");
+     * }</pre>
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Channel<T> connect(ChannelAddress address) {
+        return (Channel<T>) Network.get().channelAt(address);
+    }
+
+    /**
+     * Where the channel lives, for other programs to {@link #connect} to. Makes the channel reachable
+     * from other JVMs (starting this JVM's dispatcher if need be).
+     */
+    public ChannelAddress address() {
+        return remote != null ? remote.address : Network.get().host(this);
+    }
+
+    boolean isRemote() {
+        return remote != null;
+    }
+
+    ChannelAddress remoteAddress() {
+        return remote.address;
+    }
+
+    String wireName() {
+        return wireName;
+    }
+
+    void wireName(String name) {
+        wireName = name;
     }
 
     /** An anonymous channel with a buffer of {@code bufferSize} values. */
@@ -95,9 +151,7 @@ public final class Channel<T> {
 
     /** A new reader end, counted for retirement. */
     public ChannelReader<T> reader() {
-        synchronized (this) {
-            readerEnds++;
-        }
+        join(true);
         ChannelReader<T> end = new ChannelReader<>(this);
         ProcessRun.noteEnd(end);
         return end;
@@ -105,16 +159,44 @@ public final class Channel<T> {
 
     /** A new writer end, counted for retirement. */
     public ChannelWriter<T> writer() {
-        synchronized (this) {
-            writerEnds++;
-        }
+        join(false);
         ChannelWriter<T> end = new ChannelWriter<>(this);
         ProcessRun.noteEnd(end);
         return end;
     }
 
+    /** Counts a new member end, here or at the home. */
+    void join(boolean reader) {
+        if (remote != null) {
+            remote.join(reader);
+            return;
+        }
+        synchronized (this) {
+            if (reader) {
+                readerEnds++;
+            } else {
+                writerEnds++;
+            }
+        }
+    }
+
+    /** An end that arrived from another JVM; one that did not bring a membership joins now. */
+    ChannelEnd<T> arrivedEnd(boolean reader, boolean member) {
+        if (!member) {
+            join(reader);
+        }
+        return reader ? new ChannelReader<>(this) : new ChannelWriter<>(this);
+    }
+
     /** Poisons the channel: every waiting and later read, write or alternation on it fails. */
     public void poison() {
+        if (remote != null) {
+            synchronized (this) {
+                poisoned = true; // what this JVM knows; the home tells everyone else
+            }
+            remote.poison();
+            return;
+        }
         synchronized (this) {
             if (poisoned) {
                 return;
@@ -143,6 +225,12 @@ public final class Channel<T> {
     // ---- plain reads and writes: the fast path, no alternation ------------------------------------
 
     Object read(ChannelReader<?> end) {
+        if (remote != null) {
+            synchronized (this) {
+                end.checkNotRetired();
+            }
+            return remote.read(this);
+        }
         Request waiting;
         Object value = null;
         Request wake = null;
@@ -184,6 +272,13 @@ public final class Channel<T> {
     }
 
     void write(ChannelWriter<?> end, Object value) {
+        if (remote != null) {
+            synchronized (this) {
+                end.checkNotRetired();
+            }
+            remote.write(this, value);
+            return;
+        }
         Request waiting = null;
         Request wake = null;
         synchronized (this) {
@@ -299,9 +394,61 @@ public final class Channel<T> {
         (write ? writers : readers).remove(offer);
     }
 
+    // ---- operations posted by other JVMs (this JVM is the home) -------------------------------------
+
+    /** Matches, or queues, a read or write that a process in another JVM posted here. */
+    void acceptRemote(RemoteRequest request, boolean write, Object value) {
+        Request wake;
+        request.holdWake();
+        synchronized (this) {
+            boolean done = write ? tryWrite(request, 0, value, false) : tryRead(request, 0, false);
+            if (!done) {
+                if (write) {
+                    enqueueWrite(request, 0, value);
+                } else {
+                    enqueueRead(request, 0);
+                }
+            }
+            wake = takeWake();
+        }
+        if (wake != null) {
+            wake.wake();
+        }
+        request.release();
+    }
+
+    /** Forgets the waiting operations of a JVM whose connection closed. */
+    synchronized void dropRemote(cspjob.runtime.net.Connection connection) {
+        for (OfferQueue queue : new OfferQueue[] {readers, writers}) {
+            for (Offer o = queue.head(); o != null; ) {
+                Offer next = o.next;
+                if (o.request instanceof RemoteRequest r && r.peer().connection == connection) {
+                    queue.remove(o);
+                }
+                o = next;
+            }
+        }
+    }
+
     // ---- retirement --------------------------------------------------------------------------------
 
-    synchronized void retireReader() {
+    void retireReader() {
+        if (remote != null) {
+            remote.retire(true);
+            return;
+        }
+        retireLocalReader();
+    }
+
+    void retireWriter() {
+        if (remote != null) {
+            remote.retire(false);
+            return;
+        }
+        retireLocalWriter();
+    }
+
+    private synchronized void retireLocalReader() {
         if (--readerEnds == 0 && !readersRetired) {
             readersRetired = true;
             RuntimeException why = retiredException("all readers have retired");
@@ -310,7 +457,7 @@ public final class Channel<T> {
         }
     }
 
-    synchronized void retireWriter() {
+    private synchronized void retireLocalWriter() {
         if (--writerEnds == 0 && !writersRetired) {
             writersRetired = true;
             if (bufferCount == 0) {

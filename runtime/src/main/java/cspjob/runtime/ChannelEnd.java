@@ -9,6 +9,8 @@ public abstract sealed class ChannelEnd<T> permits ChannelReader, ChannelWriter 
     final Channel<T> channel;
     /** Guarded by the channel's monitor. */
     private boolean retired;
+    /** Whether this end counts for retirement: false once its membership has gone with a copy to another JVM. */
+    private boolean member = true;
 
     ChannelEnd(Channel<T> channel) {
         this.channel = channel;
@@ -30,15 +32,26 @@ public abstract sealed class ChannelEnd<T> permits ChannelReader, ChannelWriter 
      * get it.
      */
     public void retire() {
+        boolean leave;
         synchronized (channel) {
-            if (!retired) {
-                retired = true;
-                leave();
-            }
+            leave = !retired && member;
+            retired = true;
+        }
+        if (leave) {
+            leave();
         }
     }
 
-    /** Tells the channel this end has retired; called once, under the channel's monitor. */
+    /** Hands this end's membership to a copy that leaves the JVM; true if it had one to give. */
+    boolean giveUpMembership() {
+        synchronized (channel) {
+            boolean had = member;
+            member = false;
+            return had;
+        }
+    }
+
+    /** Tells the channel this end has retired; called once. */
     abstract void leave();
 
     /** "reader" or "writer", for messages. */

@@ -9,8 +9,13 @@ public class ChannelPoisonedException extends RuntimeException {
     private final String channelName;
 
     public ChannelPoisonedException(Channel<?> channel) {
-        super("channel '" + channel.name() + "' is poisoned: a process poisoned it to shut the network down", null, false, false);
-        this.channelName = channel.name();
+        this(channel.name());
+    }
+
+    /** For a channel known by name (its home is another JVM). */
+    public ChannelPoisonedException(String channelName) {
+        super("channel '" + channelName + "' is poisoned: a process poisoned it to shut the network down", null, false, false);
+        this.channelName = channelName;
     }
 
     /** The name of the poisoned channel. */

@@ -6,10 +6,22 @@ package cspjob.runtime;
  */
 public class ChannelRetiredException extends RuntimeException {
     private final String channelName;
+    private final String why;
 
     public ChannelRetiredException(Channel<?> channel, String why) {
-        super("channel '" + channel.name() + "' is retired: " + why, null, false, false);
-        this.channelName = channel.name();
+        this(channel.name(), why);
+    }
+
+    /** For a channel known by name (its home is another JVM). */
+    public ChannelRetiredException(String channelName, String why) {
+        super("channel '" + channelName + "' is retired: " + why, null, false, false);
+        this.channelName = channelName;
+        this.why = why;
+    }
+
+    /** Why, without the channel: "all writers have retired", say. */
+    public String why() {
+        return why;
     }
 
     /** The name of the retired channel. */

@@ -102,6 +102,16 @@ public final class Csp {
         Spawner.awaitAll();
     }
 
+    /**
+     * Makes value types (records, enums, plain classes) able to cross JVMs: the values written to
+     * channels whose home is another JVM, and jvm processes themselves. Call it at the start of
+     * main, before the first channel end leaves the JVM; JVMs that cspjob starts get the same types.
+     * Nothing else is ever built from a peer's bytes.
+     */
+    public static void registerTypes(Class<?>... types) {
+        Network.registerTypes(types);
+    }
+
     private static List<Object> outcome(ProcessRun[] runs) {
         ProcessRun first = null;
         for (ProcessRun run : runs) {

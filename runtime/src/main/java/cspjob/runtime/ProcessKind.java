@@ -5,5 +5,11 @@ public enum ProcessKind {
     /** A Java virtual thread (the default): millions per JVM, on every core; blocking I/O just works. */
     VIRTUAL,
     /** A platform thread, for code that blocks in native calls or must not share a carrier thread. */
-    THREAD
+    THREAD,
+    /**
+     * A new JVM on this machine (PyCSP's multiprocess), with the same classpath and JVM flags. The
+     * process must be a record (or other value) of a type given to {@link Csp#registerTypes}; its
+     * channel ends reconnect to their channels' homes there. Its output goes to this JVM's.
+     */
+    JVM
 }

@@ -85,7 +85,7 @@ final class ProcessRun implements Runnable {
 
     ProcessRun start() {
         thread = switch (process.kind()) {
-            case VIRTUAL -> Thread.ofVirtual().unstarted(this);
+            case VIRTUAL, JVM -> Thread.ofVirtual().unstarted(this); // a jvm process's thread waits for its JVM
             case THREAD -> Thread.ofPlatform().name("cspjob " + name()).daemon(true).unstarted(this);
         };
         thread.start();
@@ -103,7 +103,9 @@ final class ProcessRun implements Runnable {
 
     private void runBody() {
         try {
-            if (process instanceof CspFunction<?> function) {
+            if (process.kind() == ProcessKind.JVM) {
+                result = JvmProcesses.run(ConfiguredProcess.body(process), name());
+            } else if (process instanceof CspFunction<?> function) {
                 result = function.call();
             } else {
                 process.run();

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Memory ordering: the outcome fields are plain; they are written by the lock holder before the
  * release store of {@code DONE} and read by the owner after an acquire load of {@code DONE}.
  */
-final class Request {
+class Request {
     static final int ACTIVE = 0;
     static final int LOCKED = 1;
     static final int DONE = 2;
@@ -44,7 +44,7 @@ final class Request {
         }
     }
 
-    /** The thread that waits for this request; only it reads the outcome. */
+    /** The thread that waits for this request (only it reads the outcome); null for a stand-in of another JVM's request. */
     final Thread owner;
     private volatile int state;
     /** Unique, taken lazily: only two-sided matches need it (for the lock order). */
@@ -107,7 +107,10 @@ final class Request {
         STATE.setRelease(this, DONE);
     }
 
-    /** Wakes the owner of a settled request. A wake that comes late only costs the owner one more look. */
+    /**
+     * Wakes the owner of a settled request. A wake that comes late only costs the owner one more look.
+     * A stand-in for another JVM's request sends the outcome there instead.
+     */
     void wake() {
         if (owner != Thread.currentThread()) {
             LockSupport.unpark(owner);
@@ -175,6 +178,20 @@ final class Request {
             if (Thread.currentThread().isInterrupted()) {
                 withdrawOnInterrupt(waitingFor);
             }
+        }
+    }
+
+    /** Parks the owner until the request is done, ignoring interrupts (kept for later): for an operation already posted at another JVM, which cannot be taken back. */
+    void awaitUninterruptibly() {
+        boolean interrupted = false;
+        while (!isDone()) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

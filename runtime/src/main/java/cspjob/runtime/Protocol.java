@@ -1,0 +1,77 @@
+package cspjob.runtime;
+
+import cspjob.serializers.SerializerContext;
+
+/**
+ * The messages JVMs of one job exchange about channels (seed 000 §3.1). The home of a channel (the
+ * JVM that made it) matches its reads and writes; another JVM posts each operation there and gets
+ * its outcome back. All of them are records the job's serializer knows by name, so nothing else is
+ * ever built from a peer's bytes.
+ */
+final class Protocol {
+    private Protocol() {
+    }
+
+    /** First message on a connection its opener made: where the opener's own dispatcher listens. */
+    record Hello(String host, int port) {
+    }
+
+    /** A read or a write of a process in the sending JVM, posted at the channel's home. */
+    record Post(String channel, long request, boolean write, Object value) {
+    }
+
+    /** The outcome of a posted operation: the value read (or null), or why it failed. */
+    record Done(long request, Object value, Failure failure, String message) {
+    }
+
+    /** Why a posted operation failed. */
+    enum Failure { POISONED, RETIRED, UNKNOWN }
+
+    /** Poisons a channel at its home. */
+    record Poison(String channel) {
+    }
+
+    /** A new member end of a channel in the sending JVM (counted for retirement). */
+    record Join(String channel, boolean reader) {
+    }
+
+    /** A member end of a channel in the sending JVM has retired. */
+    record Retire(String channel, boolean reader) {
+    }
+
+    /** How a channel end travels inside a value: its channel's name and home, and whether it carries a membership. */
+    record EndAddress(String channel, String host, int port, boolean reader, boolean member) {
+    }
+
+    /** From a JVM started for a jvm process: ready for its process. */
+    record Ready(long process) {
+    }
+
+    /** To a JVM started for a jvm process: the process to run (a value of a registered type). */
+    record Run(long process, Object body) {
+    }
+
+    /** From a JVM started for a jvm process: how its process ended (failure is null on success). */
+    record Result(long process, Object value, String failure) {
+    }
+
+    /** To a JVM started for a jvm process: its process is over, end the JVM. */
+    record Exit(long process) {
+    }
+
+    /** Makes every message known to a serializer context. */
+    static SerializerContext register(SerializerContext context) {
+        return context.register(Hello.class, "cspjob.Hello")
+                .register(Post.class, "cspjob.Post")
+                .register(Done.class, "cspjob.Done")
+                .register(Failure.class, "cspjob.Failure")
+                .register(Poison.class, "cspjob.Poison")
+                .register(Join.class, "cspjob.Join")
+                .register(Retire.class, "cspjob.Retire")
+                .register(EndAddress.class, "cspjob.EndAddress")
+                .register(Ready.class, "cspjob.Ready")
+                .register(Run.class, "cspjob.Run")
+                .register(Result.class, "cspjob.Result")
+                .register(Exit.class, "cspjob.Exit");
+    }
+}

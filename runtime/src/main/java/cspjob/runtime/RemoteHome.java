@@ -1,0 +1,39 @@
+package cspjob.runtime;
+
+/**
+ * In a JVM that is not a channel's home, where that channel lives and how its operations reach it:
+ * every read and write is posted at the home, which matches it and sends the outcome back.
+ */
+final class RemoteHome {
+    final Network network;
+    final ChannelAddress address;
+
+    RemoteHome(Network network, ChannelAddress address) {
+        this.network = network;
+        this.address = address;
+    }
+
+    Object read(Channel<?> proxy) {
+        return network.post(this, proxy, false, null);
+    }
+
+    void write(Channel<?> proxy, Object value) {
+        network.post(this, proxy, true, value);
+    }
+
+    void poison() {
+        network.peer(this).sendQuietly(new Protocol.Poison(address.name()));
+    }
+
+    void join(boolean reader) {
+        network.peer(this).sendQuietly(new Protocol.Join(address.name(), reader));
+    }
+
+    void retire(boolean reader) {
+        network.peer(this).sendQuietly(new Protocol.Retire(address.name(), reader));
+    }
+
+    ChannelUnreachableException unreachable(String why, Throwable cause) {
+        return new ChannelUnreachableException(address.name(), address.host() + ":" + address.port(), why, cause);
+    }
+}

@@ -1,0 +1,69 @@
+package cspjob.runtime;
+
+/**
+ * At a channel's home, the stand-in for a read or write that a process in another JVM posted. The
+ * home owns it outright (a plain operation is offered on this one channel only), so it locks and
+ * settles like a local request; waking it sends the outcome back to the JVM that posted it.
+ *
+ * <p>While the home is still inside the channel's monitor the wake is held back
+ * ({@link #holdWake()} .. {@link #release()}), so no socket write happens under the monitor; a
+ * wake from elsewhere (a poison, say) goes out at once.
+ */
+final class RemoteRequest extends Request {
+    private final Peer peer;
+    private final long id;
+    /** Guarded by this: whether wakes are held back, and whether one came meanwhile. */
+    private boolean holding;
+    private boolean wakeHeld;
+
+    RemoteRequest(Peer peer, long id) {
+        super(null);
+        this.peer = peer;
+        this.id = id;
+    }
+
+    Peer peer() {
+        return peer;
+    }
+
+    synchronized void holdWake() {
+        holding = true;
+    }
+
+    /** Stops holding wakes back and sends one that came meanwhile. */
+    void release() {
+        boolean send;
+        synchronized (this) {
+            holding = false;
+            send = wakeHeld;
+            wakeHeld = false;
+        }
+        if (send) {
+            sendOutcome();
+        }
+    }
+
+    @Override
+    void wake() {
+        synchronized (this) {
+            if (holding) {
+                wakeHeld = true;
+                return;
+            }
+        }
+        sendOutcome();
+    }
+
+    private void sendOutcome() {
+        RuntimeException why = failure;
+        Protocol.Done done;
+        if (why == null) {
+            done = new Protocol.Done(id, value, null, null);
+        } else {
+            Protocol.Failure kind = why instanceof ChannelPoisonedException ? Protocol.Failure.POISONED : Protocol.Failure.RETIRED;
+            String reason = why instanceof ChannelRetiredException retired ? retired.why() : why.getMessage();
+            done = new Protocol.Done(id, null, kind, reason);
+        }
+        peer.sendQuietly(done);
+    }
+}

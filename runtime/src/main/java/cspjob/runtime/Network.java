@@ -270,6 +270,8 @@ final class Network implements MessageHandler {
             case POISONED -> new ChannelPoisonedException(name);
             case RETIRED -> new ChannelRetiredException(name, done.message());
             case UNKNOWN -> waiting.home().unreachable(done.message(), null);
+            case UNDELIVERABLE -> new IllegalArgumentException("channel '" + name + "': a value written to it could not be"
+                    + " sent here from its home: " + done.message());
         };
         request.fail(0, why);
     }

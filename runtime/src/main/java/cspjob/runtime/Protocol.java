@@ -25,7 +25,7 @@ final class Protocol {
     }
 
     /** Why a posted operation failed. */
-    enum Failure { POISONED, RETIRED, UNKNOWN }
+    enum Failure { POISONED, RETIRED, UNKNOWN, UNDELIVERABLE }
 
     /** Poisons a channel at its home. */
     record Poison(String channel) {

@@ -1,5 +1,7 @@
 package cspjob.runtime;
 
+import cspjob.serializers.SerializationException;
+
 /**
  * At a channel's home, the stand-in for a read or write that a process in another JVM posted. The
  * home owns it outright (a plain operation is offered on this one channel only), so it locks and
@@ -64,6 +66,15 @@ final class RemoteRequest extends Request {
             String reason = why instanceof ChannelRetiredException retired ? retired.why() : why.getMessage();
             done = new Protocol.Done(id, null, kind, reason);
         }
-        peer.sendQuietly(done);
+        try {
+            peer.connection.send(done);
+        } catch (SerializationException e) {
+            // The value matched here cannot travel (its type was never registered): the reader must
+            // not wait for it forever, so it gets the reason instead.
+            peer.sendQuietly(new Protocol.Done(id, null, Protocol.Failure.UNDELIVERABLE, e.getMessage()
+                    + " (values that cross JVMs must be of registered types: Csp.registerTypes(...))"));
+        } catch (RuntimeException e) {
+            // the peer is gone; its side fails with the connection
+        }
     }
 }

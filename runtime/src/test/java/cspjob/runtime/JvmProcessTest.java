@@ -1,0 +1,155 @@
+package cspjob.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cspjob.runtime.JvmTestProcesses.Collector;
+import cspjob.runtime.JvmTestProcesses.Failing;
+import cspjob.runtime.JvmTestProcesses.Halting;
+import cspjob.runtime.JvmTestProcesses.Producer;
+import cspjob.runtime.JvmTestProcesses.Relay;
+import cspjob.runtime.JvmTestProcesses.RingElement;
+import cspjob.runtime.JvmTestProcesses.Tally;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The jvm process kind, and channels whose ends are spread over several JVMs (real JVMs, real sockets). */
+@Tag("multi-jvm")
+@org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
+class JvmProcessTest {
+
+    @BeforeAll
+    static void registerTypes() {
+        JvmTestProcesses.register();
+    }
+
+    @Test
+    void valuesFromSeveralJvmsArriveExactlyOnceAndWritersRetireAcrossJvms() {
+        Channel<Integer> c = new Channel<>("numbers");
+        List<Object> results = Csp.parallel(
+                new Producer(c.writer(), 0, 500).as(ProcessKind.JVM),
+                new Producer(c.writer(), 500, 500).as(ProcessKind.JVM),
+                new Producer(c.writer(), 1000, 500),
+                new Collector(c.reader()));
+        assertEquals(new Tally(1500, 1500L * 1499 / 2), results.get(3));
+    }
+
+    @Test
+    void aJvmProcessReadsHereAndReturnsItsResult() {
+        Channel<Integer> c = new Channel<>("to-child", 4);
+        List<Object> results = Csp.parallel(
+                new Producer(c.writer(), 1, 100),
+                new Collector(c.reader()).as(ProcessKind.JVM));
+        assertEquals(new Tally(100, 5050), results.get(1));
+    }
+
+    @Test
+    void aTokenGoesRoundARingOfFourJvms() {
+        int size = 4;
+        int laps = 50;
+        List<Channel<Integer>> ring = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ring.add(new Channel<>("ring-" + i));
+        }
+        List<CspProcess> processes = new ArrayList<>();
+        for (int i = 1; i < size; i++) {
+            processes.add(new RingElement(ring.get(i).reader(), ring.get((i + 1) % size).writer()).as(ProcessKind.JVM));
+        }
+        ChannelWriter<Integer> first = ring.get(1).writer();
+        ChannelReader<Integer> last = ring.get(0).reader();
+        processes.add(CspFunction.of(() -> {
+            List<Integer> tokens = new ArrayList<>();
+            int token = 0;
+            for (int lap = 0; lap < laps; lap++) {
+                first.write(token);
+                token = last.read();
+                tokens.add(token);
+            }
+            first.poison(); // the poison goes round through the other JVMs
+            return tokens;
+        }));
+        List<Object> results = Csp.parallel(processes);
+        @SuppressWarnings("unchecked")
+        List<Integer> tokens = (List<Integer>) results.get(size - 1);
+        for (int lap = 0; lap < laps; lap++) {
+            assertEquals((lap + 1) * (size - 1), tokens.get(lap), "token after lap " + lap);
+        }
+        assertTrue(ring.get(0).isPoisoned() && ring.get(1).isPoisoned(), "the poison came back round");
+    }
+
+    @Test
+    void poisonReachesAProcessInAnotherJvmAndComesBack() {
+        Channel<Integer> a = new Channel<>("a");
+        Channel<Integer> b = new Channel<>("b");
+        ChannelReader<Integer> bIn = b.reader();
+        List<Object> results = Csp.parallel(
+                new Relay(a.reader(), b.writer()).as(ProcessKind.JVM), // waits on a, dies of poison, poisons b
+                CspFunction.of(() -> {
+                    try {
+                        return "read " + bIn.read();
+                    } catch (ChannelPoisonedException e) {
+                        return e.channelName();
+                    }
+                }),
+                () -> {
+                    Thread.sleep(300);
+                    a.poison();
+                });
+        assertEquals("b", results.get(1));
+    }
+
+    @Test
+    void aFailingJvmProcessIsNamedWithItsCause() {
+        ProcessFailedException e = assertThrows(ProcessFailedException.class,
+                () -> Csp.parallel(new Failing("bad input in row 7").as(ProcessKind.JVM)));
+        assertEquals("Failing", e.processName());
+        assertTrue(e.getMessage().contains("bad input in row 7") && e.getMessage().contains("jvm"), e.getMessage());
+    }
+
+    @Test
+    void aJvmThatDiesIsReportedAndItsPartnersAreNotLeftWaiting() {
+        Channel<Integer> c = new Channel<>("to-dying");
+        ChannelWriter<Integer> out = c.writer();
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new Halting(c.reader(), 42).as(ProcessKind.JVM),
+                () -> {
+                    out.write(1);   // the child reads this, then halts
+                    out.write(2);   // no reader is left: the dying process's ends are poisoned
+                }));
+        assertEquals("Halting", e.processName());
+        assertTrue(e.getMessage().contains("exit code 42"), e.getMessage());
+    }
+
+    /** A value type nobody registered. */
+    record Unregistered(int x) {
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aValueOfAnUnregisteredTypeFailsTheReaderInAnotherJvmWithAClearMessage() {
+        Channel<Integer> c = new Channel<>("typed");
+        ChannelWriter raw = c.writer();
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new Collector(c.reader()).as(ProcessKind.JVM),
+                () -> {
+                    raw.write(new Unregistered(1)); // matched here, at the home; cannot travel to the reader
+                    raw.retire();
+                }));
+        assertEquals("Collector", e.processName());
+        assertTrue(e.getMessage().contains("Unregistered") && e.getMessage().contains("Csp.registerTypes"), e.getMessage());
+    }
+
+    @Test
+    void writingAnUnregisteredValueFromAnotherJvmIsRefusedThere() {
+        Channel<Integer> c = new Channel<>("typed-remote");
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new JvmTestProcesses.WritesUnregistered(c.writer()).as(ProcessKind.JVM),
+                new Collector(c.reader())));
+        assertTrue(e.getMessage().contains("cannot send this value") && e.getMessage().contains("Csp.registerTypes"), e.getMessage());
+    }
+}

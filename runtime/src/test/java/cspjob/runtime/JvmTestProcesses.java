@@ -1,0 +1,111 @@
+package cspjob.runtime;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Processes that the multi-JVM tests send to other JVMs: records of registered types. */
+public final class JvmTestProcesses {
+    private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+
+    private JvmTestProcesses() {
+    }
+
+    /** Registers every type below once, before this JVM's network starts. */
+    static void register() {
+        if (REGISTERED.compareAndSet(false, true)) {
+            Csp.registerTypes(Producer.class, Tally.class, Collector.class, RingElement.class, Failing.class, Halting.class,
+                    Relay.class, Sleeper.class, WritesUnregistered.class);
+        }
+    }
+
+    /** Writes {@code count} numbers from {@code first}, then retires its end. */
+    public record Producer(ChannelWriter<Integer> out, int first, int count) implements CspProcess {
+        @Override
+        public void run() {
+            for (int i = first; i < first + count; i++) {
+                out.write(i);
+            }
+            out.retire();
+        }
+    }
+
+    /** How many values, and their sum. */
+    public record Tally(long count, long sum) {
+    }
+
+    /** Reads until every writer has retired. */
+    public record Collector(ChannelReader<Integer> in) implements CspFunction<Tally> {
+        @Override
+        public Tally call() {
+            long count = 0;
+            long sum = 0;
+            try {
+                while (true) {
+                    sum += in.read();
+                    count++;
+                }
+            } catch (ChannelRetiredException allWritersRetired) {
+                return new Tally(count, sum);
+            }
+        }
+    }
+
+    /** Passes each token on, plus one, until poisoned. */
+    public record RingElement(ChannelReader<Integer> in, ChannelWriter<Integer> out) implements CspProcess {
+        @Override
+        public void run() {
+            while (true) {
+                out.write(in.read() + 1);
+            }
+        }
+    }
+
+    /** Reads one value from {@code in} and writes it to {@code out}; dies of poison on either. */
+    public record Relay(ChannelReader<Integer> in, ChannelWriter<Integer> out) implements CspProcess {
+        @Override
+        public void run() {
+            out.write(in.read());
+        }
+    }
+
+    /** Fails with the given message. */
+    public record Failing(String message) implements CspProcess {
+        @Override
+        public void run() {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /** Reads one value, then ends its JVM abruptly with {@code status}. */
+    public record Halting(ChannelReader<Integer> in, int status) implements CspProcess {
+        @Override
+        public void run() {
+            in.read();
+            Runtime.getRuntime().halt(status);
+        }
+    }
+
+    /** Tries to write a value of a type nobody registered, then retires. */
+    public record WritesUnregistered(ChannelWriter<Integer> out) implements CspProcess {
+        record Secret(int x) {
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void run() {
+            ChannelWriter raw = out;
+            try {
+                raw.write(new Secret(1));
+            } finally {
+                out.retire();
+            }
+        }
+    }
+
+    /** Sleeps far longer than any test. */
+    public record Sleeper() implements CspProcess {
+        @Override
+        public void run() throws InterruptedException {
+            Thread.sleep(600_000);
+        }
+    }
+}

@@ -75,7 +75,11 @@ public final class Alternation {
         long timeoutNanos = Long.MAX_VALUE;
         int skipIndex = -1;
 
-        // Phase 1: is any guard ready now? Nobody else can see self yet.
+        // Phase 1: is any guard ready now? Nobody else can see self yet. A guard on a channel homed in
+        // another JVM costs a round trip to ask, so it is asked only when the answer matters: when a
+        // Skip or a zero Timeout would otherwise fire without waiting. Otherwise phase 2 offers it and
+        // its home matches it on arrival (priority between JVMs is then best effort).
+        boolean askRemote = mayNotWait(guards);
         for (int k = 0; k < n; k++) {
             int i = (start + k) % n;
             Guard g = guards[i];
@@ -95,28 +99,16 @@ public final class Alternation {
                     }
                 }
                 case ChannelReader<?> r -> {
-                    Channel<?> ch = requireLocal(r.channel());
-                    Request wake;
-                    synchronized (ch) {
-                        r.checkNotRetired();
-                        if (!ch.tryRead(self, i, false)) {
-                            continue;
-                        }
-                        wake = ch.takeWake();
+                    Selected ready = tryNow(self, guards, i, r, false, null, askRemote);
+                    if (ready != null) {
+                        return ready;
                     }
-                    return outcome(self, guards, wake);
                 }
                 case OutputGuard<?> o -> {
-                    Channel<?> ch = requireLocal(o.writer().channel());
-                    Request wake;
-                    synchronized (ch) {
-                        o.writer().checkNotRetired();
-                        if (!ch.tryWrite(self, i, o.value(), false)) {
-                            continue;
-                        }
-                        wake = ch.takeWake();
+                    Selected ready = tryNow(self, guards, i, o.writer(), true, o.value(), askRemote);
+                    if (ready != null) {
+                        return ready;
                     }
-                    return outcome(self, guards, wake);
                 }
             }
         }
@@ -129,32 +121,40 @@ public final class Alternation {
 
         // Phase 2: offer self on every channel, arbitrating at each (seed 002 §3), then wait.
         Offer[] offers = new Offer[n];
-        boolean offered = false;
-        for (int k = 0; k < n && !self.isDone(); k++) {
-            int i = (start + k) % n;
-            Guard g = guards[i];
-            Request wake = null;
-            if (g instanceof ChannelReader<?> r) {
-                Channel<?> ch = r.channel();
+        boolean[] offeredRemotely = new boolean[n];
+        try {
+            boolean offered = false;
+            for (int k = 0; k < n && !self.isDone(); k++) {
+                int i = (start + k) % n;
+                Guard g = guards[i];
+                if (!(g instanceof ChannelReader<?>) && !(g instanceof OutputGuard<?>)) {
+                    continue;
+                }
+                boolean write = g instanceof OutputGuard<?>;
+                Object value = write ? ((OutputGuard<?>) g).value() : null;
+                Channel<?> ch = channelOf(g);
+                if (ch.isRemote()) {
+                    ch.remoteHome().network.offerAt(ch.remoteHome(), ch, self, i, write, value);
+                    offeredRemotely[i] = true;
+                    offered = true;
+                    continue;
+                }
+                Request wake;
                 synchronized (ch) {
-                    if (!self.isDone() && !ch.tryRead(self, i, offered)) {
-                        offers[i] = ch.enqueueRead(self, i);
+                    if (!self.isDone() && !(write ? ch.tryWrite(self, i, value, offered) : ch.tryRead(self, i, offered))) {
+                        offers[i] = write ? ch.enqueueWrite(self, i, value) : ch.enqueueRead(self, i);
                         offered = true;
                     }
                     wake = ch.takeWake();
                 }
-            } else if (g instanceof OutputGuard<?> o) {
-                Channel<?> ch = o.writer().channel();
-                synchronized (ch) {
-                    if (!self.isDone() && !ch.tryWrite(self, i, o.value(), offered)) {
-                        offers[i] = ch.enqueueWrite(self, i, o.value());
-                        offered = true;
-                    }
-                    wake = ch.takeWake();
+                if (wake != null) {
+                    wake.wake();
                 }
             }
-            if (wake != null) {
-                wake.wake();
+        } catch (RuntimeException e) {
+            // Self may be visible somewhere already: make sure it can no longer fire, unless it just did.
+            if (self.lock()) {
+                self.fail(-1, e);
             }
         }
         if (timeoutIndex >= 0) {
@@ -162,24 +162,75 @@ public final class Alternation {
         } else {
             self.await(guards);
         }
-        for (int i = 0; i < n; i++) {
-            if (offers[i] != null) {
-                Guard g = guards[i];
-                boolean write = g instanceof OutputGuard<?>;
-                Channel<?> ch = write ? ((OutputGuard<?>) g).writer().channel() : ((ChannelReader<?>) g).channel();
-                ch.withdraw(offers[i], write);
-            }
-        }
+        withdraw(self, guards, offers, offeredRemotely);
         return outcome(self, guards, null);
     }
 
-    private static Channel<?> requireLocal(Channel<?> channel) {
-        if (channel.isRemote()) {
-            throw new UnsupportedOperationException("channel '" + channel.name() + "' (home " + channel.remoteAddress()
-                    + "): a guard on a channel whose home is another JVM is not supported yet; read or write it"
-                    + " directly, or make this JVM its home");
+    /**
+     * Phase 1 for one channel guard: fires it if it can fire now.
+     *
+     * @return the outcome when the guard fired, else null
+     */
+    private static Selected tryNow(Request self, Guard[] guards, int i, ChannelEnd<?> end, boolean write, Object value,
+                                   boolean askRemote) {
+        Channel<?> ch = end.channel();
+        if (ch.isRemote()) {
+            synchronized (ch) {
+                end.checkNotRetired();
+            }
+            if (!askRemote) {
+                return null;
+            }
+            Request probe = ch.remoteHome().network.tryAt(ch.remoteHome(), ch, i, write, value);
+            if (probe == null) {
+                return null;
+            }
+            if (probe.failure != null) {
+                throw probe.failure;
+            }
+            return new Selected(i, guards[i], probe.value);
         }
-        return channel;
+        Request wake;
+        synchronized (ch) {
+            end.checkNotRetired();
+            if (!(write ? ch.tryWrite(self, i, value, false) : ch.tryRead(self, i, false))) {
+                return null;
+            }
+            wake = ch.takeWake();
+        }
+        return outcome(self, guards, wake);
+    }
+
+    /** Whether the guards could fire without waiting: a Skip, or a Timeout of zero. */
+    private static boolean mayNotWait(Guard[] guards) {
+        for (Guard g : guards) {
+            if (g instanceof Skip || (g instanceof Timeout t && t.nanos() == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes back the offers of an alternation that is over, here and at other homes. */
+    private static void withdraw(Request self, Guard[] guards, Offer[] offers, boolean[] offeredRemotely) {
+        boolean remote = false;
+        for (int i = 0; i < guards.length; i++) {
+            if (offers[i] != null) {
+                channelOf(guards[i]).withdraw(offers[i], guards[i] instanceof OutputGuard<?>);
+            }
+            if (offeredRemotely[i]) {
+                Channel<?> ch = channelOf(guards[i]);
+                ch.remoteHome().network.withdrawAt(ch.remoteHome(), self);
+                remote = true;
+            }
+        }
+        if (remote) {
+            Network.get().forget(self);
+        }
+    }
+
+    private static Channel<?> channelOf(Guard guard) {
+        return guard instanceof OutputGuard<?> o ? o.writer().channel() : ((ChannelReader<?>) guard).channel();
     }
 
     private static Selected outcome(Request self, Guard[] guards, Request wake) {

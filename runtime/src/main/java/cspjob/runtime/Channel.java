@@ -122,6 +122,10 @@ public final class Channel<T> {
         return remote != null;
     }
 
+    RemoteHome remoteHome() {
+        return remote;
+    }
+
     ChannelAddress remoteAddress() {
         return remote.address;
     }
@@ -417,12 +421,57 @@ public final class Channel<T> {
         request.release();
     }
 
+    /** Tries a guard of another JVM's alternation now, without offering it: true when it fired (or failed). */
+    boolean acceptTry(RemoteRequest request, int index, boolean write, Object value) {
+        Request wake;
+        boolean done;
+        request.holdWake();
+        synchronized (this) {
+            done = write ? tryWrite(request, index, value, false) : tryRead(request, index, false);
+            wake = takeWake();
+        }
+        if (wake != null) {
+            wake.wake();
+        }
+        request.release();
+        return done;
+    }
+
+    /** Offers a guard of another JVM's alternation here, matching it now if a partner waits. */
+    void acceptAlternative(AltRequest request, int index, boolean write, Object value) {
+        Request wake;
+        synchronized (this) {
+            boolean done = write ? tryWrite(request, index, value, true) : tryRead(request, index, true);
+            if (!done && !request.isDone()) {
+                if (write) {
+                    enqueueWrite(request, index, value);
+                } else {
+                    enqueueRead(request, index);
+                }
+            }
+            wake = takeWake();
+        }
+        if (wake != null) {
+            wake.wake();
+        }
+    }
+
+    /** Forgets the offer of an alternation of another JVM that is over. */
+    synchronized void withdrawRemote(long tag, long id) {
+        removeOffers(o -> o.request instanceof AltRequest r && r.tag == tag && r.id() == id);
+    }
+
     /** Forgets the waiting operations of a JVM whose connection closed. */
     synchronized void dropRemote(cspjob.runtime.net.Connection connection) {
+        removeOffers(o -> (o.request instanceof RemoteRequest r && r.peer().connection == connection)
+                || (o.request instanceof AltRequest a && a.peer().connection == connection));
+    }
+
+    private void removeOffers(java.util.function.Predicate<Offer> which) {
         for (OfferQueue queue : new OfferQueue[] {readers, writers}) {
             for (Offer o = queue.head(); o != null; ) {
                 Offer next = o.next;
-                if (o.request instanceof RemoteRequest r && r.peer().connection == connection) {
+                if (which.test(o)) {
                     queue.remove(o);
                 }
                 o = next;

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,10 +39,49 @@ final class Network implements MessageHandler {
     private final ConcurrentHashMap<InetSocketAddress, Peer> peers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ChannelAddress, Channel<?>> remoteChannels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Posted> posted = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final ConcurrentHashMap<Connection, Inbox> inboxes = new ConcurrentHashMap<>();
+    /** Lock questions this JVM (as a home) has asked and not yet had answered, by correlation. */
+    private final ConcurrentHashMap<Long, LockQuestion> lockQuestions = new ConcurrentHashMap<>();
+    private final AtomicLong correlations = new AtomicLong();
+    /**
+     * The stand-ins of other JVMs' alternations offered at our homes, one per alternation however many
+     * of its guards are here: a request must be one object, or a home would try to match an
+     * alternation with itself (a read and a write guard on one channel) and lock it twice.
+     */
+    private final ConcurrentHashMap<AlternationKey, AltRequest> alternatives = new ConcurrentHashMap<>();
 
-    /** An operation of this JVM waiting at another home. */
-    private record Posted(Request request, Peer peer, RemoteHome home) {
+    private record AlternationKey(long tag, long id) {
+    }
+
+    /** A {@link Protocol.Lock} sent to a peer, waiting for its answer. */
+    private record LockQuestion(Peer peer, CompletableFuture<Boolean> answer) {
+    }
+
+    /** An operation (or alternation) of this JVM waiting at another home. */
+    private static final class Posted {
+        final Request request;
+        final Peer peer;
+        final RemoteHome home;
+        /** The connection of the home that holds the request locked, if one does. */
+        volatile Connection lockedBy;
+
+        Posted(Request request, Peer peer, RemoteHome home) {
+            this.request = request;
+            this.peer = peer;
+            this.home = home;
+        }
+
+        Request request() {
+            return request;
+        }
+
+        Peer peer() {
+            return peer;
+        }
+
+        RemoteHome home() {
+            return home;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -173,12 +213,54 @@ final class Network implements MessageHandler {
 
     /** Posts a read or write at the channel's home and waits for its outcome. */
     Object post(RemoteHome home, Channel<?> proxy, boolean write, Object value) {
-        Peer peer = peer(home);
         Request request = new Request(Thread.currentThread());
-        long id = ids.incrementAndGet();
-        posted.put(id, new Posted(request, peer, home));
+        send(home, proxy, request, 0, write, Protocol.Mode.PLAIN, value);
+        request.awaitUninterruptibly();
+        if (request.failure != null) {
+            throw request.failure;
+        }
+        return request.value;
+    }
+
+    /**
+     * Asks the home whether guard {@code index} can fire now (the first phase of an alternation).
+     *
+     * @return the probe, done with the value read or a failure; null when the guard is not ready
+     */
+    Request tryAt(RemoteHome home, Channel<?> proxy, int index, boolean write, Object value) {
+        Request probe = new Request(Thread.currentThread());
+        send(home, proxy, probe, index, write, Protocol.Mode.TRY, value);
+        probe.awaitUninterruptibly();
+        return probe.firedIndex == NOT_READY ? null : probe;
+    }
+
+    /** Offers guard {@code index} of an alternation's request at the home; the home locks it from there. */
+    void offerAt(RemoteHome home, Channel<?> proxy, Request alternation, int index, boolean write, Object value) {
+        send(home, proxy, alternation, index, write, Protocol.Mode.ALT, value);
+    }
+
+    /** Tells the home an alternation is over; {@link #forget} once every home has been told. */
+    void withdrawAt(RemoteHome home, Request alternation) {
         try {
-            peer.connection.send(new Protocol.Post(home.address.name(), id, write, value));
+            peer(home).sendQuietly(new Protocol.Withdraw(home.address.name(), alternation.tag, alternation.id()));
+        } catch (ChannelUnreachableException gone) {
+            // nothing to withdraw from a home that is gone
+        }
+    }
+
+    void forget(Request alternation) {
+        posted.remove(alternation.id());
+    }
+
+    private static final int NOT_READY = -2;
+
+    private void send(RemoteHome home, Channel<?> proxy, Request request, int index, boolean write, Protocol.Mode mode,
+                      Object value) {
+        Peer peer = peer(home);
+        long id = request.id();
+        posted.putIfAbsent(id, new Posted(request, peer, home));
+        try {
+            peer.connection.send(new Protocol.Post(home.address.name(), request.tag, id, index, write, mode, value));
         } catch (SerializationException e) {
             posted.remove(id);
             throw new IllegalArgumentException("channel '" + proxy.name() + "': cannot send this value to its home "
@@ -188,11 +270,21 @@ final class Network implements MessageHandler {
             posted.remove(id);
             throw home.unreachable(e.getMessage(), e);
         }
-        request.awaitUninterruptibly();
-        if (request.failure != null) {
-            throw request.failure;
+    }
+
+    /** As a home: locks an alternation's request in the JVM it belongs to; false when it is done already. */
+    boolean lockRemote(Peer peer, long request) {
+        long correlation = correlations.incrementAndGet();
+        LockQuestion question = new LockQuestion(peer, new CompletableFuture<>());
+        lockQuestions.put(correlation, question);
+        try {
+            peer.connection.send(new Protocol.Lock(request, correlation));
+            return question.answer().join();
+        } catch (RuntimeException gone) {
+            return false; // its JVM is gone: it will never fire, as good as done
+        } finally {
+            lockQuestions.remove(correlation);
         }
-        return request.value;
     }
 
     // ---- messages --------------------------------------------------------------------------------------
@@ -205,33 +297,119 @@ final class Network implements MessageHandler {
                 from.identify(address);
                 peers.putIfAbsent(address, new Peer(address, from));
             }
-            case Protocol.Post post -> {
-                Peer peer = peerOf(from);
-                Channel<?> channel = homes.get(post.channel());
-                RemoteRequest request = new RemoteRequest(peer, post.request());
-                if (channel == null) {
-                    peer.sendQuietly(new Protocol.Done(post.request(), null, Protocol.Failure.UNKNOWN,
-                            "no channel '" + post.channel() + "' is hosted at " + self.host() + ":" + self.port()));
-                } else {
-                    channel.acceptRemote(request, post.write(), post.value());
+            case Protocol.Post p -> inbox(from).add(p);
+            case Protocol.Withdraw w -> inbox(from).add(w);
+            case Protocol.Poison p -> inbox(from).add(p);
+            case Protocol.Join j -> inbox(from).add(j);
+            case Protocol.Retire r -> inbox(from).add(r);
+            case Protocol.Done done -> complete(done);
+            case Protocol.Lock lock -> Thread.startVirtualThread(() -> answerLock(from, lock));
+            case Protocol.Locked locked -> {
+                LockQuestion question = lockQuestions.get(locked.correlation());
+                if (question != null) {
+                    question.answer().complete(locked.locked());
                 }
             }
-            case Protocol.Done done -> complete(done);
+            case Protocol.Settle settle -> settle(settle);
+            case Protocol.Unlock unlock -> {
+                Posted waiting = posted.get(unlock.request());
+                if (waiting != null) {
+                    waiting.lockedBy = null;
+                    waiting.request().unlock();
+                }
+            }
             case Protocol.Ready ready -> JvmProcesses.ready(from, ready);
             case Protocol.Result result -> JvmProcesses.result(result);
             case Protocol.Run run -> JvmProcessMain.run(run);
             case Protocol.Exit exit -> JvmProcessMain.exit();
-            case Protocol.Poison poison -> hosted(poison.channel()).poison();
-            case Protocol.Join join -> hosted(join.channel()).join(join.reader());
-            case Protocol.Retire retire -> {
-                Channel<?> channel = hosted(retire.channel());
-                if (retire.reader()) {
-                    channel.retireReader();
-                } else {
-                    channel.retireWriter();
+            default -> throw new ProtocolViolation("unexpected message " + message.getClass().getSimpleName());
+        }
+    }
+
+    private Inbox inbox(Connection from) {
+        return inboxes.computeIfAbsent(from, c -> new Inbox(c.peer(), message -> atHome(c, message)));
+    }
+
+    /** A home-side message, on the connection's inbox thread (see {@link Inbox}). */
+    private void atHome(Connection from, Object message) {
+        try {
+            switch (message) {
+                case Protocol.Post post -> accept(from, post);
+                case Protocol.Withdraw w -> {
+                    alternatives.remove(new AlternationKey(w.tag(), w.request()));
+                    Channel<?> channel = homes.get(w.channel());
+                    if (channel != null) {
+                        channel.withdrawRemote(w.tag(), w.request());
+                    }
+                }
+                case Protocol.Poison poison -> hosted(poison.channel()).poison();
+                case Protocol.Join join -> hosted(join.channel()).join(join.reader());
+                case Protocol.Retire retire -> {
+                    Channel<?> channel = hosted(retire.channel());
+                    if (retire.reader()) {
+                        channel.retireReader();
+                    } else {
+                        channel.retireWriter();
+                    }
+                }
+                default -> throw new ProtocolViolation("unexpected message " + message.getClass().getSimpleName());
+            }
+        } catch (ProtocolViolation e) {
+            LOG.log(Level.WARNING, "cspjob: closing the connection from " + from.peer() + ": " + e.getMessage());
+            from.close();
+        }
+    }
+
+    private void accept(Connection from, Protocol.Post post) {
+        Peer peer = peerOf(from);
+        Channel<?> channel = homes.get(post.channel());
+        if (channel == null) {
+            peer.sendQuietly(new Protocol.Done(post.request(), null, Protocol.Failure.UNKNOWN,
+                    "no channel '" + post.channel() + "' is hosted at " + self.host() + ":" + self.port()));
+            return;
+        }
+        switch (post.mode()) {
+            case PLAIN -> channel.acceptRemote(new RemoteRequest(peer, post.tag(), post.request()), post.write(), post.value());
+            case TRY -> {
+                if (!channel.acceptTry(new RemoteRequest(peer, post.tag(), post.request()), post.index(), post.write(), post.value())) {
+                    peer.sendQuietly(new Protocol.Done(post.request(), null, Protocol.Failure.NOT_READY, null));
                 }
             }
-            default -> throw new ProtocolViolation("unexpected message " + message.getClass().getSimpleName());
+            case ALT -> {
+                AltRequest request = alternatives.computeIfAbsent(new AlternationKey(post.tag(), post.request()),
+                        key -> new AltRequest(this, peer, key.tag(), key.id()));
+                channel.acceptAlternative(request, post.index(), post.write(), post.value());
+            }
+        }
+    }
+
+    /** A home asks to lock one of our alternations' requests: answer once it is locked, or done. */
+    private void answerLock(Connection from, Protocol.Lock lock) {
+        Posted waiting = posted.get(lock.request());
+        boolean locked = waiting != null && waiting.request().lock();
+        if (locked) {
+            waiting.lockedBy = from;
+        }
+        try {
+            from.send(new Protocol.Locked(lock.correlation(), locked));
+        } catch (RuntimeException gone) {
+            if (locked) {
+                waiting.request().unlock(); // the home is gone: it can never settle or let go
+            }
+        }
+    }
+
+    /** A home that holds one of our alternations' requests locked has fired a guard of it. */
+    private void settle(Protocol.Settle settle) {
+        Posted waiting = posted.get(settle.request());
+        if (waiting == null) {
+            throw new ProtocolViolation("a settle for request " + settle.request() + ", which is not waiting");
+        }
+        waiting.lockedBy = null;
+        if (settle.failure() == null) {
+            waiting.request().complete(settle.index(), settle.value());
+        } else {
+            waiting.request().fail(settle.index(), Failures.rebuild(settle.failure(), settle.message(), waiting.home()));
         }
     }
 
@@ -263,17 +441,11 @@ final class Network implements MessageHandler {
         }
         if (done.failure() == null) {
             request.complete(0, done.value());
-            return;
+        } else if (done.failure() == Protocol.Failure.NOT_READY) {
+            request.complete(NOT_READY, null);
+        } else {
+            request.fail(0, Failures.rebuild(done.failure(), done.message(), waiting.home()));
         }
-        String name = waiting.home().address.name();
-        RuntimeException why = switch (done.failure()) {
-            case POISONED -> new ChannelPoisonedException(name);
-            case RETIRED -> new ChannelRetiredException(name, done.message());
-            case UNKNOWN -> waiting.home().unreachable(done.message(), null);
-            case UNDELIVERABLE -> new IllegalArgumentException("channel '" + name + "': a value written to it could not be"
-                    + " sent here from its home: " + done.message());
-        };
-        request.fail(0, why);
     }
 
     @Override
@@ -288,11 +460,25 @@ final class Network implements MessageHandler {
         String why = "the connection to its home closed" + (cause == null ? "" : " (" + cause.getMessage() + ")")
                 + "; that JVM has probably ended";
         posted.forEach((id, waiting) -> {
+            if (waiting.lockedBy == connection) {
+                waiting.lockedBy = null;
+                waiting.request().unlock(); // the home that held it is gone: it can never settle or let go
+            }
             if (waiting.peer().connection == connection && posted.remove(id, waiting) && waiting.request().lock()) {
                 waiting.request().fail(0, waiting.home().unreachable(why, cause));
             }
         });
         homes.values().forEach(channel -> channel.dropRemote(connection));
+        alternatives.values().removeIf(request -> request.peer().connection == connection);
+        Inbox inbox = inboxes.remove(connection);
+        if (inbox != null) {
+            inbox.close();
+        }
+        lockQuestions.values().forEach(question -> {
+            if (question.peer().connection == connection) {
+                question.answer().complete(false);
+            }
+        });
         if (cause != null) {
             LOG.log(Level.DEBUG, "cspjob: connection to " + connection.peer() + " closed: " + cause.getMessage());
         }

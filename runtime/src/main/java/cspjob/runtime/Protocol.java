@@ -16,16 +16,43 @@ final class Protocol {
     record Hello(String host, int port) {
     }
 
-    /** A read or a write of a process in the sending JVM, posted at the channel's home. */
-    record Post(String channel, long request, boolean write, Object value) {
+    /**
+     * A read or a write of a process in the sending JVM, posted at the channel's home: a plain
+     * operation, a try (match now or say so, for the first phase of an alternation) or one guard of an
+     * alternation (its request is locked from the home through {@link Lock}).
+     */
+    record Post(String channel, long tag, long request, int index, boolean write, Mode mode, Object value) {
     }
+
+    /** How a post is meant (see {@link Post}). */
+    enum Mode { PLAIN, TRY, ALT }
 
     /** The outcome of a posted operation: the value read (or null), or why it failed. */
     record Done(long request, Object value, Failure failure, String message) {
     }
 
-    /** Why a posted operation failed. */
-    enum Failure { POISONED, RETIRED, UNKNOWN, UNDELIVERABLE }
+    /** Why a posted operation failed (NOT_READY: a try found no partner, which is no failure). */
+    enum Failure { POISONED, RETIRED, UNKNOWN, UNDELIVERABLE, NOT_READY }
+
+    /** From a home: lock your alternation's request for me (seed 002 Listing 4, across JVMs). */
+    record Lock(long request, long correlation) {
+    }
+
+    /** The answer to a {@link Lock}: locked, or the request was already done. */
+    record Locked(long correlation, boolean locked) {
+    }
+
+    /** From a home that holds the lock of an alternation's request: it fired guard {@code index} (or failed). */
+    record Settle(long request, int index, Object value, Failure failure, String message) {
+    }
+
+    /** From a home that holds the lock of an alternation's request: no match after all, let go. */
+    record Unlock(long request) {
+    }
+
+    /** To a home: an alternation is over, forget its offer there. */
+    record Withdraw(String channel, long tag, long request) {
+    }
 
     /** Poisons a channel at its home. */
     record Poison(String channel) {
@@ -63,6 +90,12 @@ final class Protocol {
     static SerializerContext register(SerializerContext context) {
         return context.register(Hello.class, "cspjob.Hello")
                 .register(Post.class, "cspjob.Post")
+                .register(Mode.class, "cspjob.Mode")
+                .register(Lock.class, "cspjob.Lock")
+                .register(Locked.class, "cspjob.Locked")
+                .register(Settle.class, "cspjob.Settle")
+                .register(Unlock.class, "cspjob.Unlock")
+                .register(Withdraw.class, "cspjob.Withdraw")
                 .register(Done.class, "cspjob.Done")
                 .register(Failure.class, "cspjob.Failure")
                 .register(Poison.class, "cspjob.Poison")

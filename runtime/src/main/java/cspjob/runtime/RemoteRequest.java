@@ -18,8 +18,8 @@ final class RemoteRequest extends Request {
     private boolean holding;
     private boolean wakeHeld;
 
-    RemoteRequest(Peer peer, long id) {
-        super(null);
+    RemoteRequest(Peer peer, long tag, long id) {
+        super(tag, id);
         this.peer = peer;
         this.id = id;
     }
@@ -62,9 +62,7 @@ final class RemoteRequest extends Request {
         if (why == null) {
             done = new Protocol.Done(id, value, null, null);
         } else {
-            Protocol.Failure kind = why instanceof ChannelPoisonedException ? Protocol.Failure.POISONED : Protocol.Failure.RETIRED;
-            String reason = why instanceof ChannelRetiredException retired ? retired.why() : why.getMessage();
-            done = new Protocol.Done(id, null, kind, reason);
+            done = new Protocol.Done(id, null, Failures.kind(why), Failures.reason(why));
         }
         try {
             peer.connection.send(done);

@@ -44,10 +44,15 @@ class Request {
         }
     }
 
+    /** Tells this JVM's requests from every other JVM's: with the id, a request's place in the one global lock order. */
+    static final long JVM_TAG = new java.security.SecureRandom().nextLong();
+
     /** The thread that waits for this request (only it reads the outcome); null for a stand-in of another JVM's request. */
     final Thread owner;
+    /** The JVM the request belongs to ({@link #JVM_TAG} there). */
+    final long tag;
     private volatile int state;
-    /** Unique, taken lazily: only two-sided matches need it (for the lock order). */
+    /** Unique in its JVM, taken lazily: only two-sided matches and posts to other JVMs need it. */
     private volatile long id;
 
     // The outcome, written under the lock before DONE (see class comment).
@@ -57,6 +62,14 @@ class Request {
 
     Request(Thread owner) {
         this.owner = owner;
+        this.tag = JVM_TAG;
+    }
+
+    /** A stand-in, at a channel's home, for request {@code id} of the JVM tagged {@code tag}. */
+    Request(long tag, long id) {
+        this.owner = null;
+        this.tag = tag;
+        this.id = id;
     }
 
     boolean isDone() {
@@ -123,7 +136,7 @@ class Request {
         complete(index, null);
     }
 
-    private long id() {
+    long id() {
         long v = id;
         if (v == 0) {
             long fresh = NEXT_ID.incrementAndGet();
@@ -142,7 +155,7 @@ class Request {
         if (!selfOffered) {
             return other.lock() ? PAIR_LOCKED : OTHER_DONE;
         }
-        if (self.id() < other.id()) {
+        if (self.tag < other.tag || (self.tag == other.tag && self.id() < other.id())) {
             if (!self.lock()) {
                 return SELF_DONE;
             }

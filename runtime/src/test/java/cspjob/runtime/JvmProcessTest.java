@@ -152,4 +152,54 @@ class JvmProcessTest {
                 new Collector(c.reader())));
         assertTrue(e.getMessage().contains("cannot send this value") && e.getMessage().contains("Csp.registerTypes"), e.getMessage());
     }
+
+    @Test
+    void anAlternationInAnotherJvmReadsFromChannelsHomedHereWithSkip() {
+        Channel<Integer> a = new Channel<>("alt-a");
+        Channel<Integer> b = new Channel<>("alt-b");
+        List<Object> results = Csp.parallel(
+                new JvmTestProcesses.PriReader(a.reader(), b.reader(), 200).as(ProcessKind.JVM),
+                new JvmTestProcesses.Feeder(a.writer(), 0, 100),
+                new JvmTestProcesses.Feeder(b.writer(), 0, 100));
+        assertEquals(List.of(100, 100), ((List<?>) results.get(0)).subList(0, 2));
+    }
+
+    @Test
+    void twoSidedChoiceAcrossThreeJvmsDeliversEveryValueExactlyOnce() {
+        int channels = 3;
+        int quota = 3_000;
+        List<Channel<Integer>> shared = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            shared.add(new Channel<>("shared-" + c));
+        }
+        Channel<Integer> tally = new Channel<>("tally", 64);
+        List<CspProcess> processes = new ArrayList<>();
+        int choosers = 3;
+        for (int p = 0; p < choosers; p++) {
+            List<ChannelReader<Integer>> in = new ArrayList<>();
+            List<ChannelWriter<Integer>> out = new ArrayList<>();
+            for (Channel<Integer> c : shared) {
+                in.add(c.reader());
+                out.add(c.writer());
+            }
+            CspProcess chooser = new JvmTestProcesses.Chooser(in, out, tally.writer(), p * quota, quota, 17 + p);
+            processes.add(p < 2 ? chooser.as(ProcessKind.JVM) : chooser); // two in JVMs of their own, one here
+        }
+        ChannelReader<Integer> tallyIn = tally.reader();
+        int total = choosers * quota;
+        processes.add(CspFunction.of(() -> {
+            int[] seen = new int[total];
+            for (int i = 0; i < total; i++) {
+                seen[tallyIn.read()]++;
+            }
+            shared.forEach(Channel::poison); // every value is in: stop the choosers
+            tally.poison();
+            return seen;
+        }));
+        List<Object> results = Csp.parallel(processes);
+        int[] seen = (int[]) results.get(choosers);
+        for (int v = 0; v < total; v++) {
+            assertEquals(1, seen[v], "times value " + v + " was read");
+        }
+    }
 }

@@ -13,7 +13,7 @@ public final class JvmTestProcesses {
     static void register() {
         if (REGISTERED.compareAndSet(false, true)) {
             Csp.registerTypes(Producer.class, Tally.class, Collector.class, RingElement.class, Failing.class, Halting.class,
-                    Relay.class, Sleeper.class, WritesUnregistered.class);
+                    Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class, PriReader.class);
         }
     }
 
@@ -98,6 +98,71 @@ public final class JvmTestProcesses {
             } finally {
                 out.retire();
             }
+        }
+    }
+
+    /**
+     * Chooses at random, over and over, among writes of its own numbers (each offered on two channels
+     * at once) and reads on every shared channel (in a random order), forwarding what it reads to
+     * {@code tally}; ends by poison.
+     */
+    public record Chooser(java.util.List<ChannelReader<Integer>> in, java.util.List<ChannelWriter<Integer>> out,
+                          ChannelWriter<Integer> tally, int first, int quota, long seed) implements CspProcess {
+        @Override
+        public void run() {
+            java.util.Random random = new java.util.Random(seed);
+            Alternation fair = new Alternation();
+            int next = first;
+            int channels = in.size();
+            while (true) {
+                java.util.List<Guard> guards = new java.util.ArrayList<>();
+                if (next < first + quota) {
+                    int a = random.nextInt(channels);
+                    guards.add(out.get(a).guard(next));
+                    guards.add(out.get((a + 1) % channels).guard(next));
+                }
+                guards.addAll(in); // every chooser reads every channel, so any write can always meet a read
+                java.util.Collections.rotate(guards.subList(guards.size() - channels, guards.size()), random.nextInt(channels));
+                Guard[] g = guards.toArray(Guard[]::new);
+                Selected s = random.nextBoolean() ? Alternation.priSelect(g) : fair.fairSelect(g);
+                if (s.guard() instanceof OutputGuard<?>) {
+                    next++;
+                } else if (s.guard() instanceof ChannelReader<?>) {
+                    tally.write(s.value());
+                }
+            }
+        }
+    }
+
+    /** Writes {@code count} numbers from {@code first} and stops (no retirement). */
+    public record Feeder(ChannelWriter<Integer> out, int first, int count) implements CspProcess {
+        @Override
+        public void run() {
+            for (int i = first; i < first + count; i++) {
+                out.write(i);
+            }
+        }
+    }
+
+    /** Reads {@code count} values through priSelect over two inputs and a Skip, counting what each gave. */
+    public record PriReader(ChannelReader<Integer> a, ChannelReader<Integer> b, int count) implements CspFunction<java.util.List<Integer>> {
+        @Override
+        public java.util.List<Integer> call() throws InterruptedException {
+            int fromA = 0;
+            int fromB = 0;
+            int skips = 0;
+            while (fromA + fromB < count) {
+                Selected s = Alternation.priSelect(a, b, Skip.SKIP);
+                if (s.is(a)) {
+                    fromA++;
+                } else if (s.is(b)) {
+                    fromB++;
+                } else {
+                    skips++;
+                    Thread.sleep(1);
+                }
+            }
+            return java.util.List.of(fromA, fromB, skips > 0 ? 1 : 0);
         }
     }
 

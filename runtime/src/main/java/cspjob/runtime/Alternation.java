@@ -71,6 +71,7 @@ public final class Alternation {
         }
         long begin = System.nanoTime();
         Request self = new Request(Thread.currentThread());
+        self.alternation = true;
         int timeoutIndex = -1;
         long timeoutNanos = Long.MAX_VALUE;
         int skipIndex = -1;
@@ -133,19 +134,24 @@ public final class Alternation {
                 boolean write = g instanceof OutputGuard<?>;
                 Object value = write ? ((OutputGuard<?>) g).value() : null;
                 Channel<?> ch = channelOf(g);
-                if (ch.isRemote()) {
-                    ch.remoteHome().network.offerAt(ch.remoteHome(), ch, self, i, write, value);
+                Request wake = null;
+                boolean movedAway = false;
+                if (!ch.isRemote()) {
+                    synchronized (ch) {
+                        movedAway = ch.isRemote(); // its home moved to another JVM just now
+                        if (!movedAway && !self.isDone()
+                                && !(write ? ch.tryWrite(self, i, value, offered) : ch.tryRead(self, i, offered))) {
+                            offers[i] = write ? ch.enqueueWrite(self, i, value) : ch.enqueueRead(self, i);
+                            offered = true;
+                        }
+                        wake = ch.takeWake();
+                    }
+                }
+                if (ch.isRemote() && (movedAway || offers[i] == null) && !self.isDone()) {
+                    RemoteHome home = ch.remoteHome();
+                    home.network.offerAt(home, ch, self, i, write, value);
                     offeredRemotely[i] = true;
                     offered = true;
-                    continue;
-                }
-                Request wake;
-                synchronized (ch) {
-                    if (!self.isDone() && !(write ? ch.tryWrite(self, i, value, offered) : ch.tryRead(self, i, offered))) {
-                        offers[i] = write ? ch.enqueueWrite(self, i, value) : ch.enqueueRead(self, i);
-                        offered = true;
-                    }
-                    wake = ch.takeWake();
                 }
                 if (wake != null) {
                     wake.wake();
@@ -193,8 +199,8 @@ public final class Alternation {
         Request wake;
         synchronized (ch) {
             end.checkNotRetired();
-            if (!(write ? ch.tryWrite(self, i, value, false) : ch.tryRead(self, i, false))) {
-                return null;
+            if (ch.isRemote() || !(write ? ch.tryWrite(self, i, value, false) : ch.tryRead(self, i, false))) {
+                return null; // not ready (or its home moved away just now: phase 2 offers it there)
             }
             wake = ch.takeWake();
         }
@@ -219,8 +225,7 @@ public final class Alternation {
                 channelOf(guards[i]).withdraw(offers[i], guards[i] instanceof OutputGuard<?>);
             }
             if (offeredRemotely[i]) {
-                Channel<?> ch = channelOf(guards[i]);
-                ch.remoteHome().network.withdrawAt(ch.remoteHome(), self);
+                channelOf(guards[i]).withdrawEverywhere(self);
                 remote = true;
             }
         }

@@ -36,16 +36,17 @@ public final class Channel<T> {
 
     private final String name;
     private final long anonymousId;
-    private final int capacity;
+    /** Set once, or when the home moves here; guarded by the monitor from then on. */
+    private int capacity;
     /** Null at the channel's home; elsewhere, where the home is (every operation goes there). */
-    private final RemoteHome remote;
+    private volatile RemoteHome remote;
     /** The name other JVMs know the channel by, once it has been made reachable (see {@link Network#host}). */
     private volatile String wireName;
 
     // Everything below is guarded by this channel's monitor.
     private final OfferQueue readers = new OfferQueue();
     private final OfferQueue writers = new OfferQueue();
-    private final Object[] buffer;
+    private Object[] buffer;
     private int bufferHead;
     private int bufferCount;
     private boolean poisoned;
@@ -115,7 +116,8 @@ public final class Channel<T> {
      * from other JVMs (starting this JVM's dispatcher if need be).
      */
     public ChannelAddress address() {
-        return remote != null ? remote.address : Network.get().host(this);
+        RemoteHome home = remote;
+        return home != null ? home.address : Network.get().host(this);
     }
 
     boolean isRemote() {
@@ -126,8 +128,88 @@ public final class Channel<T> {
         return remote;
     }
 
+    // ---- mobile homes (seed 000 §3.1) -------------------------------------------------------------------
+
+    /**
+     * At the old home, under the monitor: hands the channel over to {@code newHome}. Returns the state
+     * and every waiting operation, to be posted again there; this object becomes a stand-in.
+     */
+    Protocol.MoveGranted moveTo(RemoteHome newHome, String oldName,
+                                java.util.function.BiFunction<Offer, Boolean, Protocol.Post> repost) {
+        java.util.List<Object> buffered = new java.util.ArrayList<>(bufferCount);
+        for (int i = 0; i < bufferCount; i++) {
+            buffered.add(buffer[(bufferHead + i) % capacity]);
+        }
+        java.util.List<Protocol.Post> waiting = new java.util.ArrayList<>();
+        readers.drain(o -> waiting.add(repost.apply(o, false)));
+        writers.drain(o -> waiting.add(repost.apply(o, true)));
+        Protocol.MoveGranted granted = new Protocol.MoveGranted(oldName, capacity, buffered, readerEnds, writerEnds, poisoned,
+                readersRetired, writersRetired, waiting);
+        if (buffer != null) {
+            java.util.Arrays.fill(buffer, null);
+        }
+        bufferCount = 0;
+        remote = newHome;
+        return granted;
+    }
+
+    /** At the new home, under the monitor: takes over the state the old home handed over. */
+    void becomeHomeOf(Protocol.MoveGranted state) {
+        capacity = state.capacity();
+        buffer = capacity == 0 ? null : new Object[capacity];
+        bufferHead = 0;
+        bufferCount = 0;
+        for (Object value : state.buffered()) {
+            putInBuffer(value);
+        }
+        readerEnds = state.readerEnds();
+        writerEnds = state.writerEnds();
+        poisoned = state.poisoned();
+        readersRetired = state.readersRetired();
+        writersRetired = state.writersRetired();
+        remote = null;
+    }
+
+    /** Serializes this JVM's own moves of this channel. */
+    Object moveLock() {
+        return readers; // any private final object of this channel
+    }
+
+    /**
+     * At the new home: one of this JVM's own operations, which waited at the old home, is offered here
+     * (a plain one as itself; an alternation's as one of its guards, visible elsewhere too).
+     */
+    void acceptOwn(Request request, int index, boolean write, Object value) {
+        Request wake;
+        synchronized (this) {
+            boolean offered = request.alternation;
+            boolean done = write ? tryWrite(request, index, value, offered) : tryRead(request, index, offered);
+            if (!done && !request.isDone()) {
+                if (write) {
+                    enqueueWrite(request, index, value);
+                } else {
+                    enqueueRead(request, index);
+                }
+            }
+            wake = takeWake();
+        }
+        if (wake != null) {
+            wake.wake();
+        }
+    }
+
+    /** After the home moved here: points a stand-in at the new home, for callers that knew the old one. */
+    void moved(RemoteHome newHome) {
+        synchronized (this) {
+            if (remote != null) {
+                remote = newHome;
+            }
+        }
+    }
+
     ChannelAddress remoteAddress() {
-        return remote.address;
+        RemoteHome home = remote;
+        return home == null ? null : home.address;
     }
 
     String wireName() {
@@ -171,8 +253,9 @@ public final class Channel<T> {
 
     /** Counts a new member end, here or at the home. */
     void join(boolean reader) {
-        if (remote != null) {
-            remote.join(reader);
+        RemoteHome home = remote;
+        if (home != null) {
+            home.join(reader);
             return;
         }
         synchronized (this) {
@@ -194,11 +277,12 @@ public final class Channel<T> {
 
     /** Poisons the channel: every waiting and later read, write or alternation on it fails. */
     public void poison() {
-        if (remote != null) {
+        RemoteHome home = remote;
+        if (home != null) {
             synchronized (this) {
                 poisoned = true; // what this JVM knows; the home tells everyone else
             }
-            remote.poison();
+            home.poison();
             return;
         }
         synchronized (this) {
@@ -229,16 +313,20 @@ public final class Channel<T> {
     // ---- plain reads and writes: the fast path, no alternation ------------------------------------
 
     Object read(ChannelReader<?> end) {
-        if (remote != null) {
+        RemoteHome home = remote;
+        if (home != null) {
             synchronized (this) {
                 end.checkNotRetired();
             }
-            return remote.read(this);
+            return home.read(this);
         }
         Request waiting;
         Object value = null;
         Request wake = null;
         synchronized (this) {
+            if (remote != null) {
+                return read(end); // the home moved away just now
+            }
             end.checkNotRetired();
             if (poisoned) {
                 throw poisonedException();
@@ -276,16 +364,21 @@ public final class Channel<T> {
     }
 
     void write(ChannelWriter<?> end, Object value) {
-        if (remote != null) {
+        RemoteHome home = remote;
+        if (home != null) {
             synchronized (this) {
                 end.checkNotRetired();
             }
-            remote.write(this, value);
+            home.write(this, value);
             return;
         }
         Request waiting = null;
         Request wake = null;
         synchronized (this) {
+            if (remote != null) {
+                write(end, value); // the home moved away just now
+                return;
+            }
             end.checkNotRetired();
             if (poisoned) {
                 throw poisonedException();
@@ -393,9 +486,28 @@ public final class Channel<T> {
         return offer;
     }
 
-    /** Removes an alternation's offer that was not the one chosen. */
-    synchronized void withdraw(Offer offer, boolean write) {
-        (write ? writers : readers).remove(offer);
+    /** Removes an alternation's offer that was not the one chosen (at the new home if the home has moved meanwhile). */
+    void withdraw(Offer offer, boolean write) {
+        synchronized (this) {
+            if (remote == null) {
+                (write ? writers : readers).remove(offer);
+                return;
+            }
+        }
+        withdrawEverywhere(offer.request);
+    }
+
+    /** Removes every offer of an alternation's request, here or at the channel's (possibly new) home. */
+    void withdrawEverywhere(Request request) {
+        RemoteHome home;
+        synchronized (this) {
+            home = remote;
+            if (home == null) {
+                removeOffers(o -> o.request == request);
+                return;
+            }
+        }
+        home.network.withdrawAt(home, request);
     }
 
     // ---- operations posted by other JVMs (this JVM is the home) -------------------------------------
@@ -456,9 +568,17 @@ public final class Channel<T> {
         }
     }
 
-    /** Forgets the offer of an alternation of another JVM that is over. */
-    synchronized void withdrawRemote(long tag, long id) {
-        removeOffers(o -> o.request instanceof AltRequest r && r.tag == tag && r.id() == id);
+    /** Forgets the offer of an alternation of another JVM that is over (at the new home, if the home has moved). */
+    void withdrawRemote(long tag, long id) {
+        RemoteHome home;
+        synchronized (this) {
+            home = remote;
+            if (home == null) {
+                removeOffers(o -> o.request instanceof AltRequest r && r.tag == tag && r.id() == id);
+                return;
+            }
+        }
+        home.network.peer(home).sendQuietly(new Protocol.Withdraw(home.address.name(), tag, id));
     }
 
     /** Forgets the waiting operations of a JVM whose connection closed. */
@@ -482,16 +602,18 @@ public final class Channel<T> {
     // ---- retirement --------------------------------------------------------------------------------
 
     void retireReader() {
-        if (remote != null) {
-            remote.retire(true);
+        RemoteHome home = remote;
+        if (home != null) {
+            home.retire(true);
             return;
         }
         retireLocalReader();
     }
 
     void retireWriter() {
-        if (remote != null) {
-            remote.retire(false);
+        RemoteHome home = remote;
+        if (home != null) {
+            home.retire(false);
             return;
         }
         retireLocalWriter();

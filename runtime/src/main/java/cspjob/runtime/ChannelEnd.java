@@ -42,6 +42,24 @@ public abstract sealed class ChannelEnd<T> permits ChannelReader, ChannelWriter 
         }
     }
 
+    /**
+     * Makes this JVM the channel's home (seed 000 §3.1, {@code become_home}): its reads and writes are
+     * then matched here, without a round trip to another JVM. The old home hands over the buffered
+     * values and every waiting operation, and sends later comers on. Nothing is lost or duplicated.
+     * Does nothing when this JVM is the home already.
+     *
+     * <pre>{@code
+     * record Element(ChannelReader<Integer> in, ChannelWriter<Integer> out) implements CspProcess {
+     *     public void run() { in.becomeHome(); while (true) out.write(in.read() + 1); }
+     * }
+     * }</pre>
+     */
+    public void becomeHome() {
+        if (channel.isRemote()) {
+            Network.get().becomeHome(channel);
+        }
+    }
+
     /** Hands this end's membership to a copy that leaves the JVM; true if it had one to give. */
     boolean giveUpMembership() {
         synchronized (channel) {

@@ -21,7 +21,11 @@ final class Protocol {
      * operation, a try (match now or say so, for the first phase of an alternation) or one guard of an
      * alternation (its request is locked from the home through {@link Lock}).
      */
-    record Post(String channel, long tag, long request, int index, boolean write, Mode mode, Object value) {
+    record Post(String channel, long tag, long request, int index, boolean write, Mode mode, Object value,
+                String replyHost, int replyPort) {
+        Post(String channel, long tag, long request, int index, boolean write, Mode mode, Object value) {
+            this(channel, tag, request, index, write, mode, value, null, 0);
+        }
     }
 
     /** How a post is meant (see {@link Post}). */
@@ -86,6 +90,22 @@ final class Protocol {
     record Exit(long process) {
     }
 
+    /** To a channel's home, from a JVM that wants to become its home ({@link ChannelEnd#becomeHome()}). */
+    record Move(String channel, String newName) {
+    }
+
+    /**
+     * The home's answer to a {@link Move}: the channel's state, and every operation waiting there,
+     * each to be posted again at the new home on behalf of the JVM at {@code replyHost:replyPort}.
+     */
+    record MoveGranted(String channel, int capacity, java.util.List<Object> buffered, int readerEnds, int writerEnds,
+                       boolean poisoned, boolean readersRetired, boolean writersRetired, java.util.List<Post> waiting) {
+    }
+
+    /** A channel's home has moved: it is now {@code name} at {@code host:port}. */
+    record Moved(String channel, String host, int port, String name) {
+    }
+
     /** Makes every message known to a serializer context. */
     static SerializerContext register(SerializerContext context) {
         return context.register(Hello.class, "cspjob.Hello")
@@ -105,6 +125,9 @@ final class Protocol {
                 .register(Ready.class, "cspjob.Ready")
                 .register(Run.class, "cspjob.Run")
                 .register(Result.class, "cspjob.Result")
-                .register(Exit.class, "cspjob.Exit");
+                .register(Exit.class, "cspjob.Exit")
+                .register(Move.class, "cspjob.Move")
+                .register(MoveGranted.class, "cspjob.MoveGranted")
+                .register(Moved.class, "cspjob.Moved");
     }
 }

@@ -55,6 +55,9 @@ class Request {
     /** Unique in its JVM, taken lazily: only two-sided matches and posts to other JVMs need it. */
     private volatile long id;
 
+    /** Whether this is an alternation's request (it may fire on several channels), not a plain read or write. */
+    boolean alternation;
+
     // The outcome, written under the lock before DONE (see class comment).
     int firedIndex = -1;
     Object value;

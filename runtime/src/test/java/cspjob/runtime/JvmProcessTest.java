@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The jvm process kind, and channels whose ends are spread over several JVMs (real JVMs, real sockets). */
 @Tag("multi-jvm")
@@ -48,8 +50,9 @@ class JvmProcessTest {
         assertEquals(new Tally(100, 5050), results.get(1));
     }
 
-    @Test
-    void aTokenGoesRoundARingOfFourJvms() {
+    @ParameterizedTest(name = "becomeHome {0}")
+    @ValueSource(booleans = {false, true})
+    void aTokenGoesRoundARingOfFourJvms(boolean becomeHome) {
         int size = 4;
         int laps = 50;
         List<Channel<Integer>> ring = new ArrayList<>();
@@ -58,7 +61,9 @@ class JvmProcessTest {
         }
         List<CspProcess> processes = new ArrayList<>();
         for (int i = 1; i < size; i++) {
-            processes.add(new RingElement(ring.get(i).reader(), ring.get((i + 1) % size).writer()).as(ProcessKind.JVM));
+            ChannelReader<Integer> in = ring.get(i).reader();
+            ChannelWriter<Integer> out = ring.get((i + 1) % size).writer();
+            processes.add((becomeHome ? new JvmTestProcesses.HomingElement(in, out) : new RingElement(in, out)).as(ProcessKind.JVM));
         }
         ChannelWriter<Integer> first = ring.get(1).writer();
         ChannelReader<Integer> last = ring.get(0).reader();
@@ -200,6 +205,67 @@ class JvmProcessTest {
         int[] seen = (int[]) results.get(choosers);
         for (int v = 0; v < total; v++) {
             assertEquals(1, seen[v], "times value " + v + " was read");
+        }
+    }
+
+    /**
+     * becomeHome under load: in every repetition each element of a ring of JVMs moves its input
+     * channel's home to itself while tokens already circulate; the token values must come out intact
+     * and the run must end (the PyCSP branch that introduced become_home hung in 4 of 10 such runs).
+     */
+    @Test
+    void homesMoveWhileTokensCirculate() {
+        homesMoveWhileTokensCirculate(Integer.getInteger("cspjob.test.moveRepetitions", 5));
+    }
+
+    /** The full measure: 100 repetitions (several minutes on two cores). */
+    @Test
+    @Tag("slow")
+    @org.junit.jupiter.api.Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void homesMoveWhileTokensCirculateHundredTimes() {
+        homesMoveWhileTokensCirculate(100);
+    }
+
+    private static void homesMoveWhileTokensCirculate(int repetitions) {
+        for (int r = 0; r < repetitions; r++) {
+            int size = 3;
+            int tokens = 2;
+            int laps = 20;
+            List<Channel<Integer>> ring = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                ring.add(new Channel<>("moving-" + r + "-" + i));
+            }
+            List<CspProcess> processes = new ArrayList<>();
+            for (int i = 1; i < size; i++) {
+                processes.add(new JvmTestProcesses.HomingElement(ring.get(i).reader(), ring.get((i + 1) % size).writer())
+                        .as(ProcessKind.JVM));
+            }
+            ChannelWriter<Integer> first = ring.get(1).writer();
+            ChannelReader<Integer> last = ring.get(0).reader();
+            processes.add(CspFunction.of(() -> {
+                long sum = 0;
+                for (int t = 0; t < tokens; t++) {
+                    first.write(t * 1000); // in flight before, during and after the moves
+                }
+                for (int n = 0; n < tokens * laps; n++) {
+                    int token = last.read();
+                    sum += token;
+                    if (n < tokens * (laps - 1)) {
+                        first.write(token);
+                    }
+                }
+                first.poison();
+                return sum;
+            }));
+            List<Object> results = Csp.parallel(processes);
+            // Token t ends lap k as t*1000 + k*(size-1); each lap's values are summed.
+            long expected = 0;
+            for (int t = 0; t < tokens; t++) {
+                for (int k = 1; k <= laps; k++) {
+                    expected += t * 1000L + (long) k * (size - 1);
+                }
+            }
+            assertEquals(expected, results.get(size - 1), "repetition " + r);
         }
     }
 }

@@ -13,7 +13,8 @@ public final class JvmTestProcesses {
     static void register() {
         if (REGISTERED.compareAndSet(false, true)) {
             Csp.registerTypes(Producer.class, Tally.class, Collector.class, RingElement.class, Failing.class, Halting.class,
-                    Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class, PriReader.class);
+                    Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class, PriReader.class, HomingElement.class,
+                    Feeder.class);
         }
     }
 
@@ -53,6 +54,20 @@ public final class JvmTestProcesses {
     public record RingElement(ChannelReader<Integer> in, ChannelWriter<Integer> out) implements CspProcess {
         @Override
         public void run() {
+            while (true) {
+                out.write(in.read() + 1);
+            }
+        }
+    }
+
+    /** A ring element that first makes its JVM the home of its input channel, then passes tokens on plus one. */
+    public record HomingElement(ChannelReader<Integer> in, ChannelWriter<Integer> out) implements CspProcess {
+        @Override
+        public void run() {
+            in.becomeHome();
+            if (in.channel().isRemote()) {
+                throw new IllegalStateException("after becomeHome the home of " + in.channel() + " is still elsewhere");
+            }
             while (true) {
                 out.write(in.read() + 1);
             }

@@ -48,11 +48,20 @@ final class ProcessEnds {
     }
 
     static void poisonAll(CspProcess process, List<ChannelEnd<?>> madeEnds) {
-        forEachEnd(process, madeEnds, end -> end.poison(), Channel::poison);
+        forEachEnd(process, madeEnds, end -> quietly(end::poison), channel -> quietly(channel::poison));
     }
 
     static void retireAll(CspProcess process, List<ChannelEnd<?>> madeEnds) {
-        forEachEnd(process, madeEnds, ChannelEnd::retire, channel -> { });
+        forEachEnd(process, madeEnds, end -> quietly(end::retire), channel -> { });
+    }
+
+    /** One end that cannot be poisoned or retired (its home is gone) must not keep the others from it. */
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // the end's channel is unreachable or already ended: nothing more to tell it
+        }
     }
 
     private static void forEachEnd(CspProcess process, List<ChannelEnd<?>> madeEnds,

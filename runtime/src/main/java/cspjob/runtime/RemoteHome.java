@@ -21,8 +21,9 @@ final class RemoteHome {
         network.post(this, proxy, true, value);
     }
 
+    /** Poisons at the home; a home that is gone cannot be poisoned, and its users fail anyway. */
     void poison() {
-        network.peer(this).sendQuietly(new Protocol.Poison(address.name()));
+        tell(new Protocol.Poison(address.name()));
     }
 
     void join(boolean reader) {
@@ -30,7 +31,15 @@ final class RemoteHome {
     }
 
     void retire(boolean reader) {
-        network.peer(this).sendQuietly(new Protocol.Retire(address.name(), reader));
+        tell(new Protocol.Retire(address.name(), reader));
+    }
+
+    private void tell(Object message) {
+        try {
+            network.peer(this).sendQuietly(message);
+        } catch (ChannelUnreachableException gone) {
+            // nothing left to tell
+        }
     }
 
     ChannelUnreachableException unreachable(String why, Throwable cause) {

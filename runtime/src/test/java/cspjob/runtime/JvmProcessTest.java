@@ -268,4 +268,25 @@ class JvmProcessTest {
             assertEquals(expected, results.get(size - 1), "repetition " + r);
         }
     }
+
+    @Test
+    void whenAChannelsHomeJvmDiesItsUsersElsewhereFailFastNamingChannelAndHome() {
+        Channel<Integer> c = new Channel<>("homed-in-doomed-jvm");
+        ChannelWriter<Integer> out = c.writer();
+        List<Object> outcome = new ArrayList<>();
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new JvmTestProcesses.HomeThenHalt(c.reader()).as(ProcessKind.JVM),
+                () -> {
+                    out.write(1); // read there, after the home has moved there
+                    try {
+                        out.write(2); // the home's JVM is gone: this must fail, not hang
+                    } catch (ChannelUnreachableException | ChannelPoisonedException gone) {
+                        outcome.add(gone);
+                    }
+                }));
+        assertEquals("HomeThenHalt", e.processName());
+        assertEquals(1, outcome.size());
+        String message = ((Exception) outcome.get(0)).getMessage();
+        assertTrue(message.contains("homed-in-doomed-jvm"), message);
+    }
 }

@@ -14,7 +14,7 @@ public final class JvmTestProcesses {
         if (REGISTERED.compareAndSet(false, true)) {
             Csp.registerTypes(Producer.class, Tally.class, Collector.class, RingElement.class, Failing.class, Halting.class,
                     Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class, PriReader.class, HomingElement.class,
-                    Feeder.class);
+                    Feeder.class, HomeThenHalt.class);
         }
     }
 
@@ -71,6 +71,16 @@ public final class JvmTestProcesses {
             while (true) {
                 out.write(in.read() + 1);
             }
+        }
+    }
+
+    /** Becomes the home of its input, reads one value, then ends its JVM abruptly (as kill -9 would). */
+    public record HomeThenHalt(ChannelReader<Integer> in) implements CspProcess {
+        @Override
+        public void run() {
+            in.becomeHome();
+            in.read();
+            Runtime.getRuntime().halt(9);
         }
     }
 

@@ -3,7 +3,6 @@ package cspjob.serializers;
 import cspjob.serializers.frame.FrameReader;
 import cspjob.serializers.wire.ValueDecoder;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SelectableChannel;
 
 /**
  * Reads values, one message each, from one channel, through one bounded buffer. Lengths in the
@@ -34,10 +33,7 @@ public final class MessageReader implements AutoCloseable {
     }
 
     void source(ReadableByteChannel source) {
-        if (source instanceof SelectableChannel selectable && !selectable.isBlocking()) {
-            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
-                    + " blocking reads, so configureBlocking(true) first");
-        }
+        MessageWriter.checkBlocking(source);
         frames.source(source);
         decoder.reset();
         brokenBy = null;

@@ -34,11 +34,16 @@ public final class MessageWriter implements AutoCloseable {
 
     /** Points this writer at another channel (pooled writers are reused this way). */
     void sink(WritableByteChannel sink) {
-        if (sink instanceof SelectableChannel selectable && !selectable.isBlocking()) {
-            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
-                    + " blocking writes, so configureBlocking(true) first");
-        }
+        checkBlocking(sink);
         frames.sink(sink);
+    }
+
+    /** The serializer streams with blocking reads and writes; a non-blocking channel would spin. */
+    static void checkBlocking(java.nio.channels.Channel channel) {
+        if (channel instanceof SelectableChannel selectable && !selectable.isBlocking()) {
+            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
+                    + " blocking reads and writes, so configureBlocking(true) first");
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ final class PooledSerializer implements Serializer {
 
     @Override
     public void write(Object value, WritableByteChannel sink) {
+        MessageWriter.checkBlocking(sink);
         MessageWriter writer = writers.pollFirst();
         if (writer == null) writer = new MessageWriter(context, sink, false);
         else writer.sink(sink);
@@ -48,6 +49,7 @@ final class PooledSerializer implements Serializer {
 
     @Override
     public Object read(ReadableByteChannel source) {
+        MessageWriter.checkBlocking(source);
         MessageReader reader = readers.pollFirst();
         if (reader == null) reader = new MessageReader(context, source, false);
         else reader.source(source);

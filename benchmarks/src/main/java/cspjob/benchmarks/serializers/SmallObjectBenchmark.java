@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SmallObjectBenchmark {
     public record Particle(long id, double x, double y, double z, String species, int[] cell) implements Serializable { }
 
-    @Param({"particle", "strings", "integer"})
+    @Param({"particle", "strings", "integer", "bytes1k"})
     public String value;
 
     private Object payload;
@@ -56,6 +56,7 @@ public class SmallObjectBenchmark {
         payload = switch (value) {
             case "particle" -> new Particle(42, 0.5, -1.25, 3.0, "electron", new int[] {1, 2, 3});
             case "strings" -> new ArrayList<>(List.of("alpha", "beta", "gamma"));
+            case "bytes1k" -> new byte[1024];
             default -> 123_456;
         };
         Serializer serializer = Serializer.create(new SerializerContext().register(Particle.class));

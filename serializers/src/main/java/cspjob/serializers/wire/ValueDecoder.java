@@ -40,6 +40,7 @@ public final class ValueDecoder {
     private List<UserType> named = messageNamed;
     private int namedAtStart;
     private long values;
+    private boolean streamed;       // whether the bulk value whose header was read last follows its segment
 
     public ValueDecoder(TypeRegistry types, FrameReader frames, int maxDepth, long maxValues) {
         this.types = types;
@@ -199,8 +200,6 @@ public final class ValueDecoder {
         readBulk(kind, data.length, (first, chunk, offset, n) -> ArrayKind.BYTE.copyIn(chunk, offset, data, (int) first, n));
         return types.java().deserialize(data);
     }
-
-    private boolean streamed;
 
     private ArrayKind bulkKind() {
         int header = frames.bytes().readUnsignedByte();

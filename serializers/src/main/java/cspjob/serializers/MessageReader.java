@@ -61,14 +61,26 @@ public final class MessageReader implements AutoCloseable {
         } catch (MessageAbortedException e) {
             decoder.abandonMessage();
             throw e;
-        } catch (SerializationException | java.io.UncheckedIOException e) {
+        } catch (CorruptMessageException | java.io.UncheckedIOException e) {
+            throw abortedOrBroken(e);
+        } catch (SerializationException e) {
             brokenBy = e.getMessage();
             throw e;
         } catch (RuntimeException e) {
             // Chronicle's own checks on malformed input (buffer underflow, bad codes) end up here.
-            brokenBy = e.toString();
-            throw new CorruptMessageException("malformed message: " + e, e);
+            throw abortedOrBroken(new CorruptMessageException("malformed message: " + e, e));
         }
+    }
+
+    /** A value cut off by the writer's ABORT frame is an abandoned message, not a corrupt one. */
+    private RuntimeException abortedOrBroken(RuntimeException failure) {
+        MessageAbortedException aborted = failure instanceof CorruptMessageException ? frames.abortFollows() : null;
+        if (aborted != null) {
+            decoder.abandonMessage();
+            return aborted;
+        }
+        brokenBy = failure.getMessage();
+        return failure;
     }
 
     /** Reads the next message, whose value must be a {@code type} (or null). */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -120,11 +119,17 @@ public final class ValueDecoder {
         }
     }
 
-    /** A count that cannot exceed the bytes the message may still hold (every value takes one). */
+    /**
+     * A count of values that cannot exceed the bytes the message may still hold (every value takes
+     * at least one) nor the values it may still have, so what is allocated for it stays bounded.
+     */
     private int readSize(String what) {
         long count = readCount();
         frames.budget(count, "a " + what + " of " + count + " elements");
-        if (count > Integer.MAX_VALUE - 8) throw new CorruptMessageException("a " + what + " of " + count + " elements");
+        if (count > maxValues - values) {
+            throw new MessageTooLargeException("a " + what + " of " + count + " elements would pass the limit of "
+                    + maxValues + " values (SerializerContext.maxValues); raise it on both sides if such messages are meant");
+        }
         return (int) count;
     }
 
@@ -216,6 +221,10 @@ public final class ValueDecoder {
         if (count > Integer.MAX_VALUE - 8) throw new CorruptMessageException("an array of " + count + " elements");
         if (streamed) {
             frames.budget(length, "an array of " + count + " " + kind.name().toLowerCase() + " elements");
+            if (length > Runtime.getRuntime().maxMemory()) {
+                throw new MessageTooLargeException("an array of " + length + " bytes can never fit in this JVM's heap of "
+                        + Runtime.getRuntime().maxMemory() + " bytes; set maxMessageSize below the heap size (-Xmx)");
+            }
         } else if (length > frames.segmentRemaining()) {
             throw new CorruptMessageException("an array of " + count + " elements claims more bytes than its segment holds");
         }

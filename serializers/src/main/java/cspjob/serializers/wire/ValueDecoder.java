@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,10 @@ public final class ValueDecoder {
     private final FrameReader frames;
     private final int maxDepth;
     private final long maxValues;
+    /** Chronicle BinaryWire's codes for text: 0xE0 + length (0 to 31 bytes), and any length. */
+    private static final int CHRONICLE_STRING_0 = 0xE0;
+    private static final int CHRONICLE_STRING_ANY = 0xB8;
+
     /** A peer cannot make this side remember more type names than this on one connection. */
     static final int MAX_NAMED = 1 << 16;
 
@@ -40,6 +45,7 @@ public final class ValueDecoder {
     private int namedAtStart;
     private long values;
     private boolean streamed;       // whether the bulk value whose header was read last follows its segment
+    private byte[] text = new byte[64];
 
     public ValueDecoder(TypeRegistry types, FrameReader frames, int maxDepth, long maxValues) {
         this.types = types;
@@ -106,10 +112,29 @@ public final class ValueDecoder {
         };
     }
 
+    /**
+     * Chronicle Wire text. The two codes BinaryWire writes for strings (short, and any length) are
+     * decoded by the JDK's UTF-8 decoder, which is faster than Chronicle's interning reader;
+     * anything else, and text with lone surrogates (which only Chronicle's decoder keeps), goes
+     * through Chronicle.
+     */
     private String readText() {
-        String text = frames.wire().getValueIn().text();
-        if (text == null) throw new CorruptMessageException("a string value holds null");
-        return text;
+        Bytes<?> bytes = frames.bytes();
+        long start = bytes.readPosition();
+        int code = bytes.readUnsignedByte();
+        long length = (code & 0xE0) == CHRONICLE_STRING_0 ? code & 0x1F
+                : code == CHRONICLE_STRING_ANY ? bytes.readStopBit() : -1;
+        if (length >= 0 && length <= Math.min(frames.segmentRemaining(), 1 << 16)) {
+            int n = (int) length;
+            if (text.length < n) text = new byte[Math.max(n, 2 * text.length)];
+            bytes.read(text, 0, n);
+            String decoded = new String(text, 0, n, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\uFFFD') < 0) return decoded;
+        }
+        bytes.readPosition(start);
+        String decoded = frames.wire().getValueIn().text();
+        if (decoded == null) throw new CorruptMessageException("a string value holds null");
+        return decoded;
     }
 
     private void checkDepth(int depth) {

@@ -246,6 +246,7 @@ public final class FrameReader implements AutoCloseable {
     private int fill(int wanted, boolean atMessageStart) {
         if (filled == chunk.capacity()) compact();
         int limit = readAhead ? chunk.capacity() : Math.min(chunk.capacity(), filled + wanted);
+        if (limit <= filled) throw new IllegalStateException("no room to read into: " + filled + " of " + limit);
         ByteBuffer buffer = chunk.buffer().limit(limit).position(filled);
         try {
             int n;

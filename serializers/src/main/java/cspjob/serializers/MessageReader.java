@@ -25,6 +25,7 @@ public final class MessageReader implements AutoCloseable {
     private final FrameReader frames;
     private final ValueDecoder decoder;
     private String brokenBy;    // why the stream is out of step, once it is
+    private boolean closed;
 
     MessageReader(SerializerContext context, ReadableByteChannel source, boolean readAhead) {
         this.frames = new FrameReader(context.chunkSize(), context.maxMessageSize(), readAhead);
@@ -50,6 +51,7 @@ public final class MessageReader implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the channel fails
      */
     public Object read() {
+        if (closed) throw new IllegalStateException("this MessageReader is closed; open a new one with Serializer.reader");
         if (brokenBy != null) {
             throw new CorruptMessageException("this reader stopped at a bad message earlier (" + brokenBy
                     + ") and the stream is out of step: close the connection");
@@ -95,6 +97,8 @@ public final class MessageReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         frames.close();
     }
 }

@@ -25,6 +25,7 @@ import java.nio.channels.WritableByteChannel;
 public final class MessageWriter implements AutoCloseable {
     private final FrameWriter frames;
     private final ValueEncoder encoder;
+    private boolean closed;
 
     MessageWriter(SerializerContext context, WritableByteChannel sink, boolean connection) {
         this.frames = new FrameWriter(context.chunkSize(), context.maxMessageSize());
@@ -56,6 +57,7 @@ public final class MessageWriter implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the channel fails; the connection is unusable then
      */
     public void write(Object value) {
+        if (closed) throw new IllegalStateException("this MessageWriter is closed; open a new one with Serializer.writer");
         try {
             encoder.writeMessage(value);
             frames.endMessage();
@@ -75,6 +77,8 @@ public final class MessageWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         frames.close();
     }
 }

@@ -46,8 +46,10 @@ public final class MessageReader implements AutoCloseable {
      * @throws EndOfStreamException when the stream ended cleanly before the message
      * @throws MessageAbortedException when the writer abandoned the message; read on
      * @throws TruncatedMessageException when the stream ended inside the message
-     * @throws CorruptMessageException, DisallowedTypeException, MessageTooLargeException when the
-     *         input is bad; the stream is out of step then and the connection must be closed
+     * @throws CorruptMessageException when the input is malformed; the stream is out of step then
+     *         and the connection must be closed (so for the next two)
+     * @throws DisallowedTypeException when the input names a type this side did not register or allow
+     * @throws MessageTooLargeException when the message passes maxMessageSize or maxValues
      * @throws java.io.UncheckedIOException when the channel fails
      */
     public Object read() {

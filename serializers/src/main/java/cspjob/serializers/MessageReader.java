@@ -3,7 +3,6 @@ package cspjob.serializers;
 import cspjob.serializers.frame.FrameReader;
 import cspjob.serializers.wire.ValueDecoder;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SelectableChannel;
 
 /**
  * Reads values, one message each, from one channel, through one bounded buffer. Lengths in the
@@ -26,6 +25,7 @@ public final class MessageReader implements AutoCloseable {
     private final FrameReader frames;
     private final ValueDecoder decoder;
     private String brokenBy;    // why the stream is out of step, once it is
+    private boolean closed;
 
     MessageReader(SerializerContext context, ReadableByteChannel source, boolean readAhead) {
         this.frames = new FrameReader(context.chunkSize(), context.maxMessageSize(), readAhead);
@@ -34,10 +34,7 @@ public final class MessageReader implements AutoCloseable {
     }
 
     void source(ReadableByteChannel source) {
-        if (source instanceof SelectableChannel selectable && !selectable.isBlocking()) {
-            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
-                    + " blocking reads, so configureBlocking(true) first");
-        }
+        MessageWriter.checkBlocking(source);
         frames.source(source);
         decoder.reset();
         brokenBy = null;
@@ -49,11 +46,14 @@ public final class MessageReader implements AutoCloseable {
      * @throws EndOfStreamException when the stream ended cleanly before the message
      * @throws MessageAbortedException when the writer abandoned the message; read on
      * @throws TruncatedMessageException when the stream ended inside the message
-     * @throws CorruptMessageException, DisallowedTypeException, MessageTooLargeException when the
-     *         input is bad; the stream is out of step then and the connection must be closed
+     * @throws CorruptMessageException when the input is malformed; the stream is out of step then
+     *         and the connection must be closed (so for the next two)
+     * @throws DisallowedTypeException when the input names a type this side did not register or allow
+     * @throws MessageTooLargeException when the message passes maxMessageSize or maxValues
      * @throws java.io.UncheckedIOException when the channel fails
      */
     public Object read() {
+        if (closed) throw new IllegalStateException("this MessageReader is closed; open a new one with Serializer.reader");
         if (brokenBy != null) {
             throw new CorruptMessageException("this reader stopped at a bad message earlier (" + brokenBy
                     + ") and the stream is out of step: close the connection");
@@ -65,14 +65,26 @@ public final class MessageReader implements AutoCloseable {
         } catch (MessageAbortedException e) {
             decoder.abandonMessage();
             throw e;
-        } catch (SerializationException | java.io.UncheckedIOException e) {
+        } catch (CorruptMessageException | java.io.UncheckedIOException e) {
+            throw abortedOrBroken(e);
+        } catch (SerializationException e) {
             brokenBy = e.getMessage();
             throw e;
         } catch (RuntimeException e) {
             // Chronicle's own checks on malformed input (buffer underflow, bad codes) end up here.
-            brokenBy = e.toString();
-            throw new CorruptMessageException("malformed message: " + e, e);
+            throw abortedOrBroken(new CorruptMessageException("malformed message: " + e, e));
         }
+    }
+
+    /** A value cut off by the writer's ABORT frame is an abandoned message, not a corrupt one. */
+    private RuntimeException abortedOrBroken(RuntimeException failure) {
+        MessageAbortedException aborted = failure instanceof CorruptMessageException ? frames.abortFollows() : null;
+        if (aborted != null) {
+            decoder.abandonMessage();
+            return aborted;
+        }
+        brokenBy = failure.getMessage();
+        return failure;
     }
 
     /** Reads the next message, whose value must be a {@code type} (or null). */
@@ -87,6 +99,8 @@ public final class MessageReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         frames.close();
     }
 }

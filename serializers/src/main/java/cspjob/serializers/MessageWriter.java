@@ -25,6 +25,7 @@ import java.nio.channels.WritableByteChannel;
 public final class MessageWriter implements AutoCloseable {
     private final FrameWriter frames;
     private final ValueEncoder encoder;
+    private boolean closed;
 
     MessageWriter(SerializerContext context, WritableByteChannel sink, boolean connection) {
         this.frames = new FrameWriter(context.chunkSize(), context.maxMessageSize());
@@ -34,11 +35,16 @@ public final class MessageWriter implements AutoCloseable {
 
     /** Points this writer at another channel (pooled writers are reused this way). */
     void sink(WritableByteChannel sink) {
-        if (sink instanceof SelectableChannel selectable && !selectable.isBlocking()) {
-            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
-                    + " blocking writes, so configureBlocking(true) first");
-        }
+        checkBlocking(sink);
         frames.sink(sink);
+    }
+
+    /** The serializer streams with blocking reads and writes; a non-blocking channel would spin. */
+    static void checkBlocking(java.nio.channels.Channel channel) {
+        if (channel instanceof SelectableChannel selectable && !selectable.isBlocking()) {
+            throw new IllegalArgumentException("the channel is in non-blocking mode; the serializer streams with"
+                    + " blocking reads and writes, so configureBlocking(true) first");
+        }
     }
 
     /**
@@ -51,6 +57,7 @@ public final class MessageWriter implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the channel fails; the connection is unusable then
      */
     public void write(Object value) {
+        if (closed) throw new IllegalStateException("this MessageWriter is closed; open a new one with Serializer.writer");
         try {
             encoder.writeMessage(value);
             frames.endMessage();
@@ -70,6 +77,8 @@ public final class MessageWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         frames.close();
     }
 }

@@ -50,6 +50,18 @@ class BadInputTest {
     }
 
     @Test
+    void claimedCountsNeverAllocateMoreThanTheLimitsAllow() {
+        Serializer huge = Serializer.create(new SerializerContext().maxMessageSize(64L << 30));
+        // An Object[] that claims a billion elements in a 10-byte segment: no 4 GiB array is made.
+        byte[] objects = message().segment(15, 0, 128, 148, 235, 220, 3).end().bytes();
+        assertThrows(MessageTooLargeException.class, () -> decode(huge, objects));
+        // A streamed double[] of 2^31 - 9 elements (16 GiB) within a 64 GiB limit: more than any test heap.
+        byte[] doubles = message().segment(16, 6 | 0x80, 247, 255, 255, 255, 7).end().bytes();
+        MessageTooLargeException e = assertThrows(MessageTooLargeException.class, () -> decode(huge, doubles));
+        assertTrue(e.getMessage().contains("heap"), e.getMessage());
+    }
+
+    @Test
     void aWriterRefusesToSendOverItsLimitAndTheStreamStaysUsable() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (MessageWriter writer = serializer.writer(Wires.sink(out))) {

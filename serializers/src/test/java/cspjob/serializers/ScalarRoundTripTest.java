@@ -43,7 +43,7 @@ class ScalarRoundTripTest {
     void stringsOfEveryShapeComeBackEqual() {
         List<String> values = List.of("", "a", "hello, world", "gr\u00fc\u00dfe", "\u65e5\u672c\u8a9e",
                 "emoji \ud83d\ude00 pair", "x".repeat(31), "x".repeat(32), "y".repeat(8192), "z".repeat(8193),
-                "\u00e9".repeat(100_000), "nul\u0000inside");
+                "\u00e9".repeat(100_000), "nul\u0000inside", "replacement \ufffd char", "\ufffd".repeat(40));
         for (String value : values) {
             assertEquals(value, roundTrip(serializer, value), "string of length " + value.length());
         }

@@ -139,6 +139,17 @@ class StreamTest {
     }
 
     @Test
+    void closedWritersAndReadersSaySo() {
+        MessageWriter writer = serializer.writer(Wires.sink(new ByteArrayOutputStream()));
+        writer.close();
+        writer.close();
+        assertThrows(IllegalStateException.class, () -> writer.write("late"));
+        MessageReader reader = serializer.reader(Wires.source(new byte[0]));
+        reader.close();
+        assertThrows(IllegalStateException.class, reader::read);
+    }
+
+    @Test
     void nonBlockingChannelsAreRefused() throws Exception {
         try (Pipe.SinkChannel sink = Pipe.open().sink()) {
             sink.configureBlocking(false);

@@ -57,9 +57,22 @@ class UserTypeRoundTripTest {
 
     record Wrapper(Object anything) { }
 
+    record Empty() { }
+
+    record Names(String[] names, java.nio.ByteBuffer blob) { }
+
     private final Serializer serializer = Serializer.create(new SerializerContext()
             .register(Point.class, AllPrimitives.class, Particle.class, Colour.class, Account.class,
-                    SavingsAccount.class, Wrapper.class));
+                    SavingsAccount.class, Wrapper.class, Empty.class, Names.class));
+
+    @Test
+    void emptyRecordsAndArrayComponentsComeBack() {
+        assertEquals(new Empty(), roundTrip(serializer, new Empty()));
+        assertEquals(List.of(new Empty(), new Empty()), roundTrip(serializer, List.of(new Empty(), new Empty())));
+        Names names = (Names) roundTrip(serializer, new Names(new String[] {"a", null}, java.nio.ByteBuffer.wrap(new byte[] {9})));
+        assertArrayEquals(new String[] {"a", null}, names.names());
+        assertEquals(java.nio.ByteBuffer.wrap(new byte[] {9}), names.blob());
+    }
 
     @Test
     void recordsOfEveryComponentKindComeBackEqual() {

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Small values, encoded and decoded in memory, one message each: cspjob against Java's
+ * Small values, encoded and decoded in memory, one message each: cspjob (a connection's writer and
+ * reader, and one-off calls with pooled buffers) against Java's
  * ObjectOutputStream, both with a fresh stream per message (as pickle.dumps does) and with one
  * long-lived stream reset after every message (its fastest correct use).
  */
@@ -41,11 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SmallObjectBenchmark {
     public record Particle(long id, double x, double y, double z, String species, int[] cell) implements Serializable { }
 
-    @Param({"particle", "strings", "integer"})
+    @Param({"particle", "strings", "integer", "bytes1k"})
     public String value;
 
     private Object payload;
     private final MemoryChannel memory = new MemoryChannel();
+    private Serializer serializer;
     private MessageWriter writer;
     private MessageReader reader;
     private ObjectOutputStream streamOut;
@@ -56,9 +58,10 @@ public class SmallObjectBenchmark {
         payload = switch (value) {
             case "particle" -> new Particle(42, 0.5, -1.25, 3.0, "electron", new int[] {1, 2, 3});
             case "strings" -> new ArrayList<>(List.of("alpha", "beta", "gamma"));
+            case "bytes1k" -> new byte[1024];
             default -> 123_456;
         };
-        Serializer serializer = Serializer.create(new SerializerContext().register(Particle.class));
+        serializer = Serializer.create(new SerializerContext().register(Particle.class));
         writer = serializer.writer(memory);
         reader = serializer.reader(memory);
         streamOut = new ObjectOutputStream(memory.asOutputStream());
@@ -76,6 +79,13 @@ public class SmallObjectBenchmark {
     public Object cspjob() {
         writer.write(payload);
         return reader.read();
+    }
+
+    /** One-off messages with pooled buffers: each message names its types in full. */
+    @Benchmark
+    public Object cspjobOneOff() {
+        serializer.write(payload, memory);
+        return serializer.read(memory);
     }
 
     @Benchmark

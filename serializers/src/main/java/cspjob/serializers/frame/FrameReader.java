@@ -183,6 +183,23 @@ public final class FrameReader implements AutoCloseable {
         }
     }
 
+    /**
+     * After decoding failed: when the failure came at the very end of a segment and an ABORT frame
+     * follows, the writer abandoned the message mid-value; returns that, with the frame consumed so
+     * the stream stays in step. Returns null otherwise.
+     */
+    public MessageAbortedException abortFollows() {
+        if (segmentEnd < 0 || chunk.bytes().readPosition() < segmentEnd) return null;
+        position = segmentEnd;
+        segmentEnd = -1;
+        try {
+            need(1);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return chunk.buffer().get(position) == ABORT ? aborted() : null;
+    }
+
     /** Ends the message: its value must have used every byte of it. */
     public void endMessage() {
         if (segmentEnd >= 0) {
@@ -229,6 +246,7 @@ public final class FrameReader implements AutoCloseable {
     private int fill(int wanted, boolean atMessageStart) {
         if (filled == chunk.capacity()) compact();
         int limit = readAhead ? chunk.capacity() : Math.min(chunk.capacity(), filled + wanted);
+        if (limit <= filled) throw new IllegalStateException("no room to read into: " + filled + " of " + limit);
         ByteBuffer buffer = chunk.buffer().limit(limit).position(filled);
         try {
             int n;

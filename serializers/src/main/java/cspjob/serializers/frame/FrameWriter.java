@@ -87,17 +87,21 @@ public final class FrameWriter implements AutoCloseable {
         chunk.bytes().writeSkip((long) count * elementSize);
     }
 
+    /** Fails unless {@code bytes} more bytes fit in this message; call before writing their header. */
+    public void checkRoomFor(long bytes) {
+        long total = sentThisMessage + position() + bytes + FRAME_HEADER + 1;
+        if (total > maxMessageSize) {
+            throw new MessageTooLargeException("cannot send a message of more than " + total + " bytes: the limit is "
+                    + maxMessageSize + " (SerializerContext.maxMessageSize); raise it on both sides or send less");
+        }
+    }
+
     /**
      * Streams {@code count} elements as raw bytes right after the current segment, which ends here.
      * The buffer is sent each time it holds a chunk.
      */
     public void stream(ElementCopier source, int elementSize, long count) {
         closeSegment();
-        long total = sentThisMessage + position() + count * elementSize;
-        if (total > maxMessageSize) {
-            throw new MessageTooLargeException("cannot send a message of more than " + total + " bytes: the limit is "
-                    + maxMessageSize + " (SerializerContext.maxMessageSize); raise it on both sides or send less");
-        }
         while (chunk.capacity() < chunkSize + SLACK) grow();
         long done = 0;
         while (done < count) {

@@ -6,6 +6,11 @@ import java.lang.reflect.Modifier;
  * A type the user (or the runtime) made known to the serializer: a record, an enum, a plain class
  * of fields, or any class with a {@link cspjob.serializers.TypeCodec}. It travels under its name
  * and is built on the reading side only because that side knows the same name.
+ *
+ * <p>What follows a USER tag's type reference: for a record, its components in declaration order;
+ * for a plain class, its fields, superclass fields first; for an enum, the ordinal as a stop-bit
+ * number; for a codec type, the codec's stand-in as a tagged value. Components and fields of
+ * primitive type are bare Chronicle scalars (their type is known), all others tagged values.
  */
 public abstract sealed class UserType permits RecordType, EnumType, FieldsType, CodecType {
     private final String name;

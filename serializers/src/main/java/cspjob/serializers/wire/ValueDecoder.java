@@ -11,12 +11,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -32,6 +32,10 @@ public final class ValueDecoder {
     private final FrameReader frames;
     private final int maxDepth;
     private final long maxValues;
+    /** Chronicle BinaryWire's codes for text: 0xE0 + length (0 to 31 bytes), and any length. */
+    private static final int CHRONICLE_STRING_0 = 0xE0;
+    private static final int CHRONICLE_STRING_ANY = 0xB8;
+
     /** A peer cannot make this side remember more type names than this on one connection. */
     static final int MAX_NAMED = 1 << 16;
 
@@ -40,6 +44,8 @@ public final class ValueDecoder {
     private List<UserType> named = messageNamed;
     private int namedAtStart;
     private long values;
+    private boolean streamed;       // whether the bulk value whose header was read last follows its segment
+    private byte[] text = new byte[64];
 
     public ValueDecoder(TypeRegistry types, FrameReader frames, int maxDepth, long maxValues) {
         this.types = types;
@@ -106,10 +112,29 @@ public final class ValueDecoder {
         };
     }
 
+    /**
+     * Chronicle Wire text. The two codes BinaryWire writes for strings (short, and any length) are
+     * decoded by the JDK's UTF-8 decoder, which is faster than Chronicle's interning reader;
+     * anything else, and text with lone surrogates (which only Chronicle's decoder keeps), goes
+     * through Chronicle.
+     */
     private String readText() {
-        String text = frames.wire().getValueIn().text();
-        if (text == null) throw new CorruptMessageException("a string value holds null");
-        return text;
+        Bytes<?> bytes = frames.bytes();
+        long start = bytes.readPosition();
+        int code = bytes.readUnsignedByte();
+        long length = (code & 0xE0) == CHRONICLE_STRING_0 ? code & 0x1F
+                : code == CHRONICLE_STRING_ANY ? bytes.readStopBit() : -1;
+        if (length >= 0 && length <= Math.min(frames.segmentRemaining(), 1 << 16)) {
+            int n = (int) length;
+            if (text.length < n) text = new byte[Math.max(n, 2 * text.length)];
+            bytes.read(text, 0, n);
+            String decoded = new String(text, 0, n, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\uFFFD') < 0) return decoded;
+        }
+        bytes.readPosition(start);
+        String decoded = frames.wire().getValueIn().text();
+        if (decoded == null) throw new CorruptMessageException("a string value holds null");
+        return decoded;
     }
 
     private void checkDepth(int depth) {
@@ -119,11 +144,17 @@ public final class ValueDecoder {
         }
     }
 
-    /** A count that cannot exceed the bytes the message may still hold (every value takes one). */
+    /**
+     * A count of values that cannot exceed the bytes the message may still hold (every value takes
+     * at least one) nor the values it may still have, so what is allocated for it stays bounded.
+     */
     private int readSize(String what) {
         long count = readCount();
         frames.budget(count, "a " + what + " of " + count + " elements");
-        if (count > Integer.MAX_VALUE - 8) throw new CorruptMessageException("a " + what + " of " + count + " elements");
+        if (count > maxValues - values) {
+            throw new MessageTooLargeException("a " + what + " of " + count + " elements would pass the limit of "
+                    + maxValues + " values (SerializerContext.maxValues); raise it on both sides if such messages are meant");
+        }
         return (int) count;
     }
 
@@ -200,8 +231,6 @@ public final class ValueDecoder {
         return types.java().deserialize(data);
     }
 
-    private boolean streamed;
-
     private ArrayKind bulkKind() {
         int header = frames.bytes().readUnsignedByte();
         ArrayKind kind = ArrayKind.ofCode(header & ~STREAMED);
@@ -217,6 +246,10 @@ public final class ValueDecoder {
         if (count > Integer.MAX_VALUE - 8) throw new CorruptMessageException("an array of " + count + " elements");
         if (streamed) {
             frames.budget(length, "an array of " + count + " " + kind.name().toLowerCase() + " elements");
+            if (length > Runtime.getRuntime().maxMemory()) {
+                throw new MessageTooLargeException("an array of " + length + " bytes can never fit in this JVM's heap of "
+                        + Runtime.getRuntime().maxMemory() + " bytes; set maxMessageSize below the heap size (-Xmx)");
+            }
         } else if (length > frames.segmentRemaining()) {
             throw new CorruptMessageException("an array of " + count + " elements claims more bytes than its segment holds");
         }

@@ -90,7 +90,7 @@ public final class ValueEncoder {
             case ARRAY -> writeArray(encoding.arrayKind(), value);
             case BUFFER -> writeBuffer((ByteBuffer) value);
             case USER -> writeUser(encoding.userType(), value, depth);
-            case JAVA -> { bytes.writeByte(JAVA); writeBytes(types.java().serialize(value)); }
+            case JAVA -> writeJava(types.java().serialize(value));
             case UNSUPPORTED -> throw new UnsupportedTypeException("cannot write the value: " + encoding.problem());
         }
     }
@@ -107,8 +107,7 @@ public final class ValueEncoder {
             frames.bytes().writeByte(STRING);
             frames.wire().getValueOut().text(s);
         } else {
-            frames.bytes().writeByte(LONG_STRING);
-            writeBulk(ArrayKind.CHAR, s.length(), (first, chunk, offset, count) -> {
+            writeBulk(LONG_STRING, -1, ArrayKind.CHAR, s.length(), (first, chunk, offset, count) -> {
                 for (int i = 0; i < count; i++) {
                     chunk.set(ValueLayout.JAVA_CHAR_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), offset + 2L * i,
                             s.charAt((int) first + i));
@@ -159,28 +158,33 @@ public final class ValueEncoder {
     }
 
     private void writeArray(ArrayKind kind, Object array) {
-        frames.bytes().writeByte(ARRAY);
-        writeBulk(kind, kind.length(array),
+        writeBulk(ARRAY, -1, kind, kind.length(array),
                 (first, chunk, offset, count) -> kind.copyOut(array, (int) first, chunk, offset, count));
     }
 
-    private void writeBytes(byte[] bytes) {
-        writeBulk(ArrayKind.BYTE, bytes.length,
+    private void writeJava(byte[] bytes) {
+        writeBulk(JAVA, -1, ArrayKind.BYTE, bytes.length,
                 (first, chunk, offset, count) -> ArrayKind.BYTE.copyOut(bytes, (int) first, chunk, offset, count));
     }
 
     private void writeBuffer(ByteBuffer buffer) {
-        frames.bytes().writeByte(BUFFER);
-        frames.bytes().writeByte((byte) ((buffer.isDirect() ? 1 : 0) | (buffer.order() == ByteOrder.LITTLE_ENDIAN ? 2 : 0)));
+        int flags = (buffer.isDirect() ? 1 : 0) | (buffer.order() == ByteOrder.LITTLE_ENDIAN ? 2 : 0);
         MemorySegment content = MemorySegment.ofBuffer(buffer);    // position to limit; the buffer is not moved
-        writeBulk(ArrayKind.BYTE, buffer.remaining(),
+        writeBulk(BUFFER, flags, ArrayKind.BYTE, buffer.remaining(),
                 (first, chunk, offset, count) -> MemorySegment.copy(content, first, chunk, offset, count));
     }
 
-    /** The bulk header, then the elements inside the segment when they fit, else streamed after it. */
-    private void writeBulk(ArrayKind kind, long count, ElementCopier source) {
+    /**
+     * The tag (and a flags byte when {@code flags >= 0}), the bulk header, then the elements: inside
+     * the segment when they fit, else streamed after it. The size limit is checked before anything
+     * is written, so a refused value leaves no half-written header behind.
+     */
+    private void writeBulk(byte tag, int flags, ArrayKind kind, long count, ElementCopier source) {
         long length = count * kind.elementSize();
         boolean inline = length <= frames.inlineRoom() - 16;
+        if (!inline) frames.checkRoomFor(length);
+        frames.bytes().writeByte(tag);
+        if (flags >= 0) frames.bytes().writeByte((byte) flags);
         frames.bytes().writeByte((byte) (kind.code() | (inline ? 0 : STREAMED)));
         frames.bytes().writeStopBit(count);
         if (inline) {

@@ -180,22 +180,7 @@ public final class Channel<T> {
      * (a plain one as itself; an alternation's as one of its guards, visible elsewhere too).
      */
     void acceptOwn(Request request, int index, boolean write, Object value) {
-        Request wake;
-        synchronized (this) {
-            boolean offered = request.alternation;
-            boolean done = write ? tryWrite(request, index, value, offered) : tryRead(request, index, offered);
-            if (!done && !request.isDone()) {
-                if (write) {
-                    enqueueWrite(request, index, value);
-                } else {
-                    enqueueRead(request, index);
-                }
-            }
-            wake = takeWake();
-        }
-        if (wake != null) {
-            wake.wake();
-        }
+        accept(request, index, write, value, request.alternation);
     }
 
     /** After the home moved here: points a stand-in at the new home, for callers that knew the old one. */
@@ -514,22 +499,8 @@ public final class Channel<T> {
 
     /** Matches, or queues, a read or write that a process in another JVM posted here. */
     void acceptRemote(RemoteRequest request, boolean write, Object value) {
-        Request wake;
         request.holdWake();
-        synchronized (this) {
-            boolean done = write ? tryWrite(request, 0, value, false) : tryRead(request, 0, false);
-            if (!done) {
-                if (write) {
-                    enqueueWrite(request, 0, value);
-                } else {
-                    enqueueRead(request, 0);
-                }
-            }
-            wake = takeWake();
-        }
-        if (wake != null) {
-            wake.wake();
-        }
+        accept(request, 0, write, value, false);
         request.release();
     }
 
@@ -551,9 +522,18 @@ public final class Channel<T> {
 
     /** Offers a guard of another JVM's alternation here, matching it now if a partner waits. */
     void acceptAlternative(AltRequest request, int index, boolean write, Object value) {
+        accept(request, index, write, value, true);
+    }
+
+    /**
+     * Matches an operation that arrived from elsewhere with what waits here, or queues it.
+     *
+     * @param offered whether the request may fire on other channels too (an alternation's)
+     */
+    private void accept(Request request, int index, boolean write, Object value, boolean offered) {
         Request wake;
         synchronized (this) {
-            boolean done = write ? tryWrite(request, index, value, true) : tryRead(request, index, true);
+            boolean done = write ? tryWrite(request, index, value, offered) : tryRead(request, index, offered);
             if (!done && !request.isDone()) {
                 if (write) {
                     enqueueWrite(request, index, value);

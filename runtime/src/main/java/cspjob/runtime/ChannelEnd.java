@@ -56,7 +56,7 @@ public abstract sealed class ChannelEnd<T> permits ChannelReader, ChannelWriter 
      */
     public void becomeHome() {
         if (channel.isRemote()) {
-            Network.get().becomeHome(channel);
+            Network.get().mobileHomes.becomeHome(channel);
         }
     }
 

@@ -34,11 +34,11 @@ final class Network implements MessageHandler {
     private final JobSecret secret;
     private final Serializer serializer;
     private final Dispatcher dispatcher;
-    private final ChannelAddress self;
-    private final ConcurrentHashMap<String, Channel<?>> homes = new ConcurrentHashMap<>();
+    final ChannelAddress self;
+    final ConcurrentHashMap<String, Channel<?>> homes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetSocketAddress, Peer> peers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ChannelAddress, Channel<?>> remoteChannels = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, Posted> posted = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<ChannelAddress, Channel<?>> remoteChannels = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<Long, Posted> posted = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Connection, Inbox> inboxes = new ConcurrentHashMap<>();
     /** Lock questions this JVM (as a home) has asked and not yet had answered, by correlation. */
     private final ConcurrentHashMap<Long, LockQuestion> lockQuestions = new ConcurrentHashMap<>();
@@ -49,6 +49,8 @@ final class Network implements MessageHandler {
      * alternation with itself (a read and a write guard on one channel) and lock it twice.
      */
     private final ConcurrentHashMap<AlternationKey, AltRequest> alternatives = new ConcurrentHashMap<>();
+    /** Moving channels' homes in and out of this JVM. */
+    final MobileHomes mobileHomes = new MobileHomes(this);
 
     private record AlternationKey(long tag, long id) {
     }
@@ -64,7 +66,7 @@ final class Network implements MessageHandler {
     }
 
     /** An operation (or alternation) of this JVM waiting at another home. */
-    private static final class Posted {
+    static final class Posted {
         final Request request;
         final Peer peer;
         final RemoteHome home;
@@ -305,10 +307,10 @@ final class Network implements MessageHandler {
             }
             case Protocol.Post p -> inbox(from).add(p);
             case Protocol.Move m -> inbox(from).add(m);
-            case Protocol.MoveGranted granted -> answerMove(granted.channel(), granted);
+            case Protocol.MoveGranted granted -> mobileHomes.answer(granted.channel(), granted);
             case Protocol.Moved moved -> {
-                if (!answerMove(moved.channel(), moved)) {
-                    learnMove(from, moved);
+                if (!mobileHomes.answer(moved.channel(), moved)) {
+                    mobileHomes.learn(from, moved);
                 }
             }
             case Protocol.Withdraw w -> inbox(from).add(w);
@@ -348,7 +350,7 @@ final class Network implements MessageHandler {
         try {
             switch (message) {
                 case Protocol.Post post -> accept(from, post);
-                case Protocol.Move move -> grantMove(from, move);
+                case Protocol.Move move -> mobileHomes.grant(from, move);
                 case Protocol.Withdraw w -> {
                     alternatives.remove(new AlternationKey(w.tag(), w.request()));
                     Channel<?> channel = homes.get(w.channel());
@@ -377,14 +379,9 @@ final class Network implements MessageHandler {
     private void accept(Connection from, Protocol.Post post) {
         Peer sender = peerOf(from);
         Peer replyTo = post.replyHost() == null ? sender : peer(new InetSocketAddress(post.replyHost(), post.replyPort()));
-        Channel<?> channel;
-        synchronized (arriving) {
-            channel = homes.get(post.channel());
-            List<Protocol.Post> deferred = arriving.get(post.channel());
-            if (channel == null && deferred != null) {
-                deferred.add(post); // the home is on its way here: taken once it has arrived
-                return;
-            }
+        Channel<?> channel = mobileHomes.hostedHere(post);
+        if (channel == null && mobileHomes.deferred(post)) {
+            return; // the home is on its way here: taken once it has arrived
         }
         if (channel == null) {
             replyTo.sendQuietly(new Protocol.Done(post.request(), null, Protocol.Failure.UNKNOWN,
@@ -405,7 +402,7 @@ final class Network implements MessageHandler {
     }
 
     /** Takes a post for a channel homed here, on behalf of the JVM {@code replyTo}. */
-    private void acceptAt(Channel<?> channel, Peer replyTo, Protocol.Post post) {
+    void acceptAt(Channel<?> channel, Peer replyTo, Protocol.Post post) {
         switch (post.mode()) {
             case PLAIN -> channel.acceptRemote(new RemoteRequest(replyTo, post.tag(), post.request()), post.write(), post.value());
             case TRY -> {
@@ -418,150 +415,6 @@ final class Network implements MessageHandler {
                         key -> new AltRequest(this, replyTo, key.tag(), key.id()));
                 channel.acceptAlternative(request, post.index(), post.write(), post.value());
             }
-        }
-    }
-
-    // ---- mobile homes (seed 000 §3.1) ---------------------------------------------------------------
-
-    /** Makes this JVM the home of {@code channel}, whose home is elsewhere ({@link ChannelEnd#becomeHome()}). */
-    void becomeHome(Channel<?> channel) {
-        synchronized (channel.moveLock()) {
-            while (true) {
-                RemoteHome old = channel.remoteHome();
-                if (old == null) {
-                    return; // home already
-                }
-                String newName = reserveName(channel.name());
-                CompletableFuture<Object> answer = new CompletableFuture<>();
-                moves.put(old.address.name(), answer);
-                Object reply;
-                try {
-                    peer(old).connection.send(new Protocol.Move(old.address.name(), newName));
-                    reply = answer.join();
-                } catch (RuntimeException e) {
-                    synchronized (arriving) {
-                        arriving.remove(newName);
-                    }
-                    throw old.unreachable("cannot move its home here: " + e.getMessage(), e);
-                } finally {
-                    moves.remove(old.address.name());
-                }
-                if (reply instanceof Protocol.Moved moved) {
-                    synchronized (arriving) {
-                        arriving.remove(newName);
-                    }
-                    channel.moved(new RemoteHome(this, new ChannelAddress(moved.host(), moved.port(), moved.name())));
-                    if (isSelf(moved.host(), moved.port())) {
-                        return;
-                    }
-                    continue; // ask the home it moved to
-                }
-                install(channel, newName, (Protocol.MoveGranted) reply);
-                return;
-            }
-        }
-    }
-
-    private String reserveName(String base) {
-        synchronized (arriving) {
-            String name = base;
-            for (int n = 2; homes.containsKey(name) || arriving.containsKey(name); n++) {
-                name = base + "~" + n;
-            }
-            arriving.put(name, new java.util.ArrayList<>());
-            return name;
-        }
-    }
-
-    private void install(Channel<?> channel, String name, Protocol.MoveGranted state) {
-        synchronized (channel) {
-            channel.becomeHomeOf(state);
-            channel.wireName(name);
-        }
-        List<Protocol.Post> deferred;
-        synchronized (arriving) {
-            homes.put(name, channel);
-            deferred = arriving.remove(name);
-        }
-        for (Protocol.Post post : state.waiting()) {
-            repostHere(channel, post);
-        }
-        for (Protocol.Post post : deferred) {
-            repostHere(channel, post);
-        }
-    }
-
-    /** An operation that waited at the old home, posted again here. */
-    private void repostHere(Channel<?> channel, Protocol.Post post) {
-        if (post.replyHost() != null && isSelf(post.replyHost(), post.replyPort())) {
-            Posted own = posted.remove(post.request()); // one of ours: it is a local operation now
-            if (own != null) {
-                channel.acceptOwn(own.request(), post.index(), post.write(), post.value());
-            }
-            return;
-        }
-        Peer replyTo = post.replyHost() == null ? null : peer(new InetSocketAddress(post.replyHost(), post.replyPort()));
-        if (replyTo != null) {
-            acceptAt(channel, replyTo, post);
-        }
-    }
-
-    /** At the old home: hands a channel to the JVM that asked for it. */
-    private void grantMove(Connection from, Protocol.Move move) {
-        Channel<?> channel = homes.get(move.channel());
-        if (channel == null) {
-            throw new ProtocolViolation("a move of channel '" + move.channel() + "', which is not hosted here");
-        }
-        Peer newHomePeer = peerOf(from);
-        RemoteHome newHome = new RemoteHome(this, new ChannelAddress(newHomePeer.address.getHostString(),
-                newHomePeer.address.getPort(), move.newName()));
-        Object reply;
-        synchronized (channel) {
-            RemoteHome current = channel.remoteHome();
-            if (current != null) {
-                reply = new Protocol.Moved(move.channel(), current.address.host(), current.address.port(), current.address.name());
-            } else {
-                reply = channel.moveTo(newHome, move.channel(), (offer, write) -> repostOf(offer, write, newHomePeer, newHome));
-            }
-        }
-        from.send(reply);
-    }
-
-    /** How an operation waiting at this (old) home is posted again at the new one. */
-    private Protocol.Post repostOf(Offer offer, boolean write, Peer newHomePeer, RemoteHome newHome) {
-        Request request = offer.request;
-        String name = newHome.address.name();
-        return switch (request) {
-            case RemoteRequest r -> new Protocol.Post(name, r.tag, r.id(), offer.index, write, Protocol.Mode.PLAIN, offer.value,
-                    r.peer().address.getHostString(), r.peer().address.getPort());
-            case AltRequest a -> new Protocol.Post(name, a.tag, a.id(), offer.index, write, Protocol.Mode.ALT, offer.value,
-                    a.peer().address.getHostString(), a.peer().address.getPort());
-            default -> {
-                // A process of this JVM: from now on it waits at the new home like any remote operation.
-                posted.put(request.id(), new Posted(request, newHomePeer, newHome));
-                yield new Protocol.Post(name, request.tag, request.id(), offer.index, write,
-                        request.alternation ? Protocol.Mode.ALT : Protocol.Mode.PLAIN, offer.value, self.host(), self.port());
-            }
-        };
-    }
-
-    private boolean answerMove(String channel, Object reply) {
-        CompletableFuture<Object> answer = moves.get(channel);
-        return answer != null && answer.complete(reply);
-    }
-
-    /** A home we posted at has moved: point our stand-in for the channel at the new home. */
-    private void learnMove(Connection from, Protocol.Moved moved) {
-        Object address = from.identity();
-        if (!(address instanceof InetSocketAddress old)) {
-            return;
-        }
-        Channel<?> channel = remoteChannels.get(new ChannelAddress(old.getAddress().getHostAddress(), old.getPort(), moved.channel()));
-        if (channel == null) {
-            channel = remoteChannels.get(new ChannelAddress(old.getHostString(), old.getPort(), moved.channel()));
-        }
-        if (channel != null && !isSelf(moved.host(), moved.port())) {
-            channel.moved(new RemoteHome(this, new ChannelAddress(moved.host(), moved.port(), moved.name())));
         }
     }
 
@@ -603,7 +456,7 @@ final class Network implements MessageHandler {
         return channel;
     }
 
-    private Peer peerOf(Connection connection) {
+    Peer peerOf(Connection connection) {
         Object address = connection.identity();
         Peer peer = address == null ? null : peers.get(address);
         if (peer == null) {

@@ -21,7 +21,7 @@ class ChannelContractTests {
         }
 
         @Override
-        ProcessKind kind() {
+        ProcessKind kind(int position, int count) {
             return kind;
         }
     }

@@ -1,5 +1,6 @@
 package cspjob.runtime;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -96,12 +97,12 @@ public final class ContractProcesses {
                 while (true) {
                     int v = in.read();
                     if (n == values.length) {
-                        values = java.util.Arrays.copyOf(values, 2 * n);
+                        values = Arrays.copyOf(values, 2 * n);
                     }
                     values[n++] = v;
                 }
             } catch (ChannelRetiredException e) {
-                return java.util.Arrays.copyOf(values, n);
+                return Arrays.copyOf(values, n);
             }
         }
     }

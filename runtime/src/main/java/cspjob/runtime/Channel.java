@@ -85,16 +85,16 @@ public final class Channel<T> {
     }
 
     /** A stand-in for a channel whose home is another JVM. */
-    private Channel(RemoteHome remote) {
-        this.name = remote.address.name();
+    private Channel(RemoteHome remote, String name) {
+        this.name = name;
         this.anonymousId = 0;
         this.capacity = 0;
         this.buffer = null;
         this.remote = remote;
     }
 
-    static <T> Channel<T> remote(RemoteHome home) {
-        return new Channel<>(home);
+    static <T> Channel<T> remote(RemoteHome home, String name) {
+        return new Channel<>(home, name);
     }
 
     /**

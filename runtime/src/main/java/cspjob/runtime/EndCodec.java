@@ -20,7 +20,7 @@ final class EndCodec implements TypeCodec<ChannelEnd<?>> {
         Channel<?> channel = end.channel();
         ChannelAddress address = channel.isRemote() ? channel.remoteAddress() : network.host(channel);
         return new Protocol.EndAddress(address.name(), address.host(), address.port(), end instanceof ChannelReader<?>,
-                end.giveUpMembership());
+                end.giveUpMembership(), channel.name());
     }
 
     @Override
@@ -28,7 +28,7 @@ final class EndCodec implements TypeCodec<ChannelEnd<?>> {
         if (!(standIn instanceof Protocol.EndAddress address)) {
             throw new IllegalArgumentException("a channel end must travel as an EndAddress, not " + standIn.getClass().getSimpleName());
         }
-        Channel<?> channel = network.channelAt(new ChannelAddress(address.host(), address.port(), address.channel()));
+        Channel<?> channel = network.channelAt(new ChannelAddress(address.host(), address.port(), address.channel()), address.name());
         return channel.arrivedEnd(address.reader(), address.member());
     }
 }

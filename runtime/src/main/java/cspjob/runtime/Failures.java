@@ -15,7 +15,7 @@ final class Failures {
 
     /** The exception a failure stands for, for a channel whose home is {@code home}. */
     static RuntimeException rebuild(Protocol.Failure kind, String message, RemoteHome home) {
-        String name = home.address.name();
+        String name = home.channelName;
         return switch (kind) {
             case POISONED -> new ChannelPoisonedException(name);
             case RETIRED -> new ChannelRetiredException(name, message);

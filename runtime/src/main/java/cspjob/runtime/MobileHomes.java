@@ -74,7 +74,7 @@ final class MobileHomes {
                     synchronized (arriving) {
                         arriving.remove(newName);
                     }
-                    channel.moved(new RemoteHome(network, new ChannelAddress(moved.host(), moved.port(), moved.name())));
+                    channel.moved(new RemoteHome(network, new ChannelAddress(moved.host(), moved.port(), moved.name()), channel.name()));
                     if (network.isSelf(moved.host(), moved.port())) {
                         return;
                     }
@@ -138,7 +138,7 @@ final class MobileHomes {
         }
         Peer newHomePeer = network.peerOf(from);
         RemoteHome newHome = new RemoteHome(network, new ChannelAddress(newHomePeer.address.getHostString(),
-                newHomePeer.address.getPort(), move.newName()));
+                newHomePeer.address.getPort(), move.newName()), channel.name());
         Object reply;
         synchronized (channel) {
             RemoteHome current = channel.remoteHome();
@@ -185,7 +185,7 @@ final class MobileHomes {
             channel = network.remoteChannels.get(new ChannelAddress(old.getHostString(), old.getPort(), moved.channel()));
         }
         if (channel != null && !network.isSelf(moved.host(), moved.port())) {
-            channel.moved(new RemoteHome(network, new ChannelAddress(moved.host(), moved.port(), moved.name())));
+            channel.moved(new RemoteHome(network, new ChannelAddress(moved.host(), moved.port(), moved.name()), channel.name()));
         }
     }
 

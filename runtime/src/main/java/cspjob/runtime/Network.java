@@ -175,8 +175,13 @@ final class Network implements MessageHandler {
         return new ChannelAddress(self.host(), self.port(), name);
     }
 
-    /** The channel at {@code address}: ours, or a stand-in that reaches it. */
+    /** The channel at {@code address}: ours, or a stand-in that reaches it, known here by its name at home. */
     Channel<?> channelAt(ChannelAddress address) {
+        return channelAt(address, address.name());
+    }
+
+    /** The channel at {@code address}: ours, or a stand-in called {@code name} that reaches it. */
+    Channel<?> channelAt(ChannelAddress address, String name) {
         if (isSelf(address.host(), address.port())) {
             Channel<?> home = homes.get(address.name());
             if (home == null) {
@@ -185,7 +190,7 @@ final class Network implements MessageHandler {
             }
             return home;
         }
-        return remoteChannels.computeIfAbsent(address, a -> Channel.remote(new RemoteHome(this, a)));
+        return remoteChannels.computeIfAbsent(address, a -> Channel.remote(new RemoteHome(this, a, name), name));
     }
 
     // ---- peers -----------------------------------------------------------------------------------------

@@ -70,8 +70,12 @@ final class Protocol {
     record Retire(String channel, boolean reader) {
     }
 
-    /** How a channel end travels inside a value: its channel's name and home, and whether it carries a membership. */
-    record EndAddress(String channel, String host, int port, boolean reader, boolean member) {
+    /**
+     * How a channel end travels inside a value: its channel's name at its home and the home, whether it
+     * carries a membership, and the name the program gave the channel (which a home that hosts two
+     * channels of one name tells apart as name~2 on the wire).
+     */
+    record EndAddress(String channel, String host, int port, boolean reader, boolean member, String name) {
     }
 
     /** From a JVM started for a jvm process: ready for its process. */

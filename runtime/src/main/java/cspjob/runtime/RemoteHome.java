@@ -7,10 +7,13 @@ package cspjob.runtime;
 final class RemoteHome {
     final Network network;
     final ChannelAddress address;
+    /** The channel's name as its program gave it (its name at home may be name~2), for messages. */
+    final String channelName;
 
-    RemoteHome(Network network, ChannelAddress address) {
+    RemoteHome(Network network, ChannelAddress address, String channelName) {
         this.network = network;
         this.address = address;
+        this.channelName = channelName;
     }
 
     Object read(Channel<?> proxy) {
@@ -43,6 +46,6 @@ final class RemoteHome {
     }
 
     ChannelUnreachableException unreachable(String why, Throwable cause) {
-        return new ChannelUnreachableException(address.name(), address.host() + ":" + address.port(), why, cause);
+        return new ChannelUnreachableException(channelName, address.host() + ":" + address.port(), why, cause);
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,5 +289,17 @@ class JvmProcessTest {
         assertEquals(1, outcome.size());
         String message = ((Exception) outcome.get(0)).getMessage();
         assertTrue(message.contains("homed-in-doomed-jvm"), message);
+    }
+
+    @Test
+    void aChannelKeepsItsNameInAnotherJvmWhenItsHomeHostsAnotherOfThatName() {
+        List<String> seen = new ArrayList<>();
+        for (Channel<Integer> twin : List.of(new Channel<Integer>("twin"), new Channel<Integer>("twin"))) {
+            List<Object> results = Csp.parallel(
+                    new ContractProcesses.ReadOrNamePoison(twin.reader()).as(ProcessKind.JVM),
+                    new ContractProcesses.Poison(twin.writer()));
+            seen.add((String) results.get(0));
+        }
+        assertEquals(List.of("twin", "twin"), seen, "the name of each poisoned channel, as its reader in another JVM saw it");
     }
 }

@@ -1,21 +1,18 @@
 package cspjob.runtime;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /** Processes that the multi-JVM tests send to other JVMs: records of registered types. */
 public final class JvmTestProcesses {
-    private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+    /** Every type below that crosses JVMs. */
+    static final java.util.List<Class<?>> TYPES = java.util.List.of(Producer.class, Tally.class, Collector.class,
+            RingElement.class, Failing.class, Halting.class, Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class,
+            PriReader.class, HomingElement.class, Feeder.class, HomeThenHalt.class);
 
     private JvmTestProcesses() {
     }
 
-    /** Registers every type below once, before this JVM's network starts. */
+    /** Registers every type that crosses JVMs in the runtime's tests, once (see {@link TestTypes}). */
     static void register() {
-        if (REGISTERED.compareAndSet(false, true)) {
-            Csp.registerTypes(Producer.class, Tally.class, Collector.class, RingElement.class, Failing.class, Halting.class,
-                    Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class, PriReader.class, HomingElement.class,
-                    Feeder.class, HomeThenHalt.class);
-        }
+        TestTypes.register();
     }
 
     /** Writes {@code count} numbers from {@code first}, then retires its end. */

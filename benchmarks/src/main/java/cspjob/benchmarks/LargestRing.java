@@ -1,0 +1,65 @@
+package cspjob.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+
+/**
+ * How many processes fit in one JVM: builds a ring of {@code count} processes, sends the token round
+ * once, and reports the heap it takes per process. Not JMH: one ring per JVM, run with
+ * {@code -Xmx20g} by {@link BenchmarkSuite}, which looks for the largest ring that completes its lap.
+ *
+ * <pre>
+ *   java -Xmx20g -XX:+ExitOnOutOfMemoryError -cp benchmarks.jar cspjob.benchmarks.LargestRing cspjob 10000000
+ * </pre>
+ *
+ * {@code cspjob} builds a {@link CspjobRing} (cspjob processes and channels); {@code bare}, the peer,
+ * builds a {@link BareRing} of the same size (bare virtual threads parked in
+ * {@code LockSupport.park}, each holding one small element object). The heap is measured with
+ * {@link MemoryMXBean} after a full GC, before the ring is built and after its lap (every process has
+ * then run and is blocked again, so its stack is in the heap); the difference over {@code count} is
+ * the bytes per process. Prints one line of {@code key=value} pairs, which BenchmarkSuite reads.
+ */
+public final class LargestRing {
+    private LargestRing() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !(args[0].equals("cspjob") || args[0].equals("bare"))) {
+            System.err.println("usage: LargestRing cspjob|bare COUNT   (run with -Xmx20g -XX:+ExitOnOutOfMemoryError)");
+            System.exit(2);
+        }
+        String kind = args[0];
+        int count = Integer.parseInt(args[1].replace("_", ""));
+        long heapBefore = heapUsedAfterGc();
+
+        long start = System.nanoTime();
+        TokenRing ring = kind.equals("cspjob") ? new CspjobRing(count) : new BareRing(count);
+        long built = System.nanoTime();
+        ring.laps(1);
+        long lapped = System.nanoTime();
+
+        Thread.sleep(500); // the last few processes of the lap get back to their read
+        long heapAfter = heapUsedAfterGc();
+        Reference.reachabilityFence(ring);
+        System.out.printf("ring=%s processes=%d heapBytes=%d bytesPerProcess=%.1f buildSeconds=%.2f lapNanosPerHop=%.1f maxHeapBytes=%d%n",
+                kind, count, heapAfter - heapBefore, (double) (heapAfter - heapBefore) / count,
+                (built - start) / 1e9, (double) (lapped - built) / count,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());
+        System.out.flush();
+        // Tearing down ten million processes takes longer than building them, and measures nothing.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Heap in use after full collections (System.gc() is a full, compacting GC with G1 unless told otherwise). */
+    static long heapUsedAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

@@ -44,9 +44,9 @@ final class BareRing implements TokenRing {
     }
 
     @Override
-    public void laps(int count) throws InterruptedException {
+    public void laps(int count, long timeoutSeconds) throws InterruptedException {
         orders.put(count);
-        done.await("the bare ring");
+        done.await("the bare ring", timeoutSeconds);
     }
 
     /** Sends a stop token round: every element passes it on and ends. */

@@ -42,9 +42,9 @@ final class CspjobRing implements TokenRing {
     }
 
     @Override
-    public void laps(int count) throws InterruptedException {
+    public void laps(int count, long timeoutSeconds) throws InterruptedException {
         orderWriter.write(count);
-        done.await("the cspjob ring");
+        done.await("the cspjob ring", timeoutSeconds);
     }
 
     /** Poisons the ring (the poison spreads from process to process) and waits until every process has ended. */

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * {@link LargestRing} in child JVMs (one ring per JVM; a ring too large ends in an OutOfMemoryError or
  * runs out of time), then runs the bare ring of the same size beside it. The search: a calibration
  * ring of a million processes gives the bytes per process and so a first guess; from there it steps
- * by {@value #STEP_PERCENT}% up (while rings fit) or down (until one fits). The target size is
- * always tried too, so a miss is shown by a ring that failed, not only by arithmetic.
+ * by {@value #STEP_PERCENT}% up (while rings fit) or down (until one fits). The target size is tried
+ * too unless the calibration shows it needs more than 110% of the heap (then the search shows the
+ * miss with the smallest ring that failed).
  */
 final class LargestRingSearch {
     static final String HEAP = "-Xmx20g";
@@ -22,7 +23,7 @@ final class LargestRingSearch {
     static final int STEP_PERCENT = 10;
     static final long CALIBRATION = 1_000_000;
     /** A ring that has not finished its lap by then is counted as not fitting (a JVM near its heap limit can thrash for long). */
-    static final long ATTEMPT_MINUTES = 8;
+    static final long ATTEMPT_MINUTES = 12;
 
     /** One child JVM's outcome; {@code line} is LargestRing's {@code key=value} line, or why it failed. */
     record Attempt(String kind, long processes, boolean completed, double bytesPerProcess, double seconds, String line) {
@@ -40,17 +41,24 @@ final class LargestRingSearch {
     }
 
     Outcome run(int maxAttempts) throws IOException, InterruptedException {
-        Attempt calibration = attempt("cspjob", CALIBRATION);
-        Attempt best = calibration.completed() ? calibration : null;
-        Attempt target = attempt("cspjob", TARGET);
-        if (target.completed()) {
-            best = target;
-        }
-        if (best != null) {
+        Attempt best = attempt("cspjob", CALIBRATION);
+        if (best.completed()) {
             double heap = Double.parseDouble(value(best.line(), "maxHeapBytes"));
             long guess = roundMillion((long) (0.95 * heap / best.bytesPerProcess()));
-            long n = target.completed() ? Math.max(guess, step(TARGET, +1)) : Math.min(guess, step(TARGET, -1));
-            Long failedAt = target.completed() ? null : TARGET;
+            Long failedAt = null;
+            // The target itself, unless the calibration says it needs well over the heap (it is the slowest ring to fail).
+            if (TARGET * best.bytesPerProcess() <= 1.1 * heap) {
+                Attempt target = attempt("cspjob", TARGET);
+                if (target.completed()) {
+                    best = target;
+                } else {
+                    failedAt = TARGET;
+                }
+            } else {
+                System.out.printf("  (%,d processes would need %.1f GiB at %.0f bytes each: over the heap, not tried)%n",
+                        TARGET, TARGET * best.bytesPerProcess() / (1L << 30), best.bytesPerProcess());
+            }
+            long n = best.processes() >= TARGET ? Math.max(guess, step(TARGET, +1)) : Math.min(guess, step(TARGET, -1));
             while (attempts.size() < maxAttempts) {
                 Attempt a = attempt("cspjob", n);
                 if (a.completed()) {
@@ -70,8 +78,8 @@ final class LargestRingSearch {
                 }
             }
         }
-        Attempt bare = best == null ? null : attempt("bare", best.processes());
-        return new Outcome(best, bare, List.copyOf(attempts));
+        Attempt bare = best.completed() ? attempt("bare", best.processes()) : null;
+        return new Outcome(best.completed() ? best : null, bare, List.copyOf(attempts));
     }
 
     private static long step(long n, int direction) {

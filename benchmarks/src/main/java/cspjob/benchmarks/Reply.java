@@ -24,9 +24,14 @@ final class Reply {
 
     /** Called by the benchmark thread: waits for the network's answer. */
     int await(String network) throws InterruptedException {
-        Integer value = queue.poll(STALL_SECONDS, TimeUnit.SECONDS);
+        return await(network, STALL_SECONDS);
+    }
+
+    /** As {@link #await(String)}, for work that takes longer than {@value #STALL_SECONDS} seconds when all is well. */
+    int await(String network, long seconds) throws InterruptedException {
+        Integer value = queue.poll(seconds, TimeUnit.SECONDS);
         if (value == null) {
-            throw new IllegalStateException(network + " did not answer within " + STALL_SECONDS
+            throw new IllegalStateException(network + " did not answer within " + seconds
                     + " s: it has stalled (a deadlock or a lost wake-up in the library under test);"
                     + " take a thread dump of the forked JVM (jcmd PID Thread.dump_to_file) to see where");
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the largest cspjob ring that completes one lap in a JVM with {@value #HEAP}, by running
- * {@link LargestRing} in child JVMs (one ring per JVM; a ring too large ends in an OutOfMemoryError or
+ * Finds the largest cspjob ring that completes two laps (see {@link LargestRing}) in a JVM with
+ * {@value #HEAP}, by running {@link LargestRing} in child JVMs (one ring per JVM; a ring too large ends in an OutOfMemoryError or
  * runs out of time), then runs the bare ring of the same size beside it. The search: a calibration
  * ring of a million processes gives the bytes per process and so a first guess; from there it steps
  * by {@value #STEP_PERCENT}% up (while rings fit) or down (until one fits). The target size is tried

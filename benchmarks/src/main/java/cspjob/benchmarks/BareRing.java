@@ -15,6 +15,8 @@ final class BareRing implements TokenRing {
 
     private final SynchronousQueue<Integer> orders = new SynchronousQueue<>();
     private final Reply done = new Reply();
+    private final long startedBefore = STARTED.sum();
+    private final int size;
     private final Thread driver;
 
     /** Builds the ring and starts its virtual threads; they park until the first {@link #laps}. */
@@ -22,6 +24,7 @@ final class BareRing implements TokenRing {
         if (size < 2) {
             throw new IllegalArgumentException("a ring needs at least 2 elements, got " + size);
         }
+        this.size = size;
         Element first = new Element();
         Element last = first;
         for (int i = 1; i < size; i++) {
@@ -41,6 +44,11 @@ final class BareRing implements TokenRing {
             e = e.next;
         } while (e != first);
         driver = first.thread;
+    }
+
+    @Override
+    public void awaitStarted(long timeoutSeconds) throws InterruptedException {
+        TokenRing.awaitStarted(startedBefore, size - 1, timeoutSeconds);
     }
 
     @Override
@@ -99,6 +107,7 @@ final class BareRing implements TokenRing {
         }
 
         void passOn() {
+            STARTED.increment();
             while (true) {
                 Object token = await();
                 next.put(token);

@@ -188,7 +188,7 @@ public final class BenchmarkSuite {
         boolean bestMet = faster ? bestRatio >= target : bestRatio <= target;
         String verdict = target == 0 ? "n/a" : (met ? "yes" : faster
                 ? String.format("no (%.0f%% of the speed-up)", 100 * ratio / target)
-                : String.format("no (%.0f%% over)", 100 * (ratio / target - 1)))
+                : String.format("no (%.1f%% over)", 100 * (ratio / target - 1)))
                 + (met == bestMet ? "" : met ? " (not by the best-of)" : " (yes by the best-of)");
         return String.format("| %s | %s | %s | %.2fx %s (best-of %.2fx) | %s | %s |", what, score(ours), score(peer), ratio,
                 faster ? "faster" : "the time", bestRatio, targetText, verdict);

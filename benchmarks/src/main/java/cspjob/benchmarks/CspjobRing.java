@@ -22,6 +22,8 @@ final class CspjobRing implements TokenRing {
     private final Channel<Integer> orders = new Channel<>("orders");
     private final ChannelWriter<Integer> orderWriter = orders.writer();
     private final Reply done = new Reply();
+    private final long startedBefore = STARTED.sum();
+    private final int size;
     private final Thread network;
 
     /** Builds the ring and starts its processes; they block until the first {@link #laps}. */
@@ -29,6 +31,7 @@ final class CspjobRing implements TokenRing {
         if (size < 2) {
             throw new IllegalArgumentException("a ring needs at least 2 processes, got " + size);
         }
+        this.size = size;
         List<CspProcess> processes = new ArrayList<>(size);
         Channel<Object> first = new Channel<>();
         Channel<Object> previous = first;
@@ -39,6 +42,11 @@ final class CspjobRing implements TokenRing {
         }
         processes.add(new Driver(orders.reader(), done, previous.reader(), first.writer()));
         network = Thread.ofPlatform().name("cspjob ring of " + size).daemon(true).start(() -> Csp.parallel(processes));
+    }
+
+    @Override
+    public void awaitStarted(long timeoutSeconds) throws InterruptedException {
+        TokenRing.awaitStarted(startedBefore, size - 1, timeoutSeconds);
     }
 
     @Override
@@ -57,6 +65,7 @@ final class CspjobRing implements TokenRing {
     record Element(ChannelReader<Object> in, ChannelWriter<Object> out) implements CspProcess {
         @Override
         public void run() {
+            STARTED.increment();
             while (true) {
                 out.write(in.read());
             }

@@ -17,7 +17,8 @@ import java.lang.ref.Reference;
  * builds a {@link BareRing} of the same size (bare virtual threads parked in
  * {@code LockSupport.park}, each holding one small element object). The heap is measured with
  * {@link MemoryMXBean} after a full GC, before the ring is built and after its second lap (every
- * process has then run and is blocked again, so its stack is in the heap); the difference over
+ * process has then run and is blocked again, so its stack is in the heap; the first lap waits until
+ * every process has started and blocked, see {@link TokenRing#awaitStarted}); the difference over
  * {@code count} is the bytes per process. Prints one line of {@code key=value} pairs, which
  * BenchmarkSuite reads.
  *
@@ -30,9 +31,9 @@ import java.lang.ref.Reference;
 public final class LargestRing {
     /** The first lap of millions of processes also starts them and takes minutes (GC included); a stall takes for ever. */
     static final long LAP_TIMEOUT_SECONDS = 600;
-    /** The warm-up ring: 20,000 processes for 100 laps, about two million hops. */
-    static final int WARM_UP_SIZE = 20_000;
-    static final int WARM_UP_LAPS = 100;
+    /** The warm-up ring: 200,000 processes (so that the code a process runs once, at its start, gets compiled too) for 10 laps. */
+    static final int WARM_UP_SIZE = 200_000;
+    static final int WARM_UP_LAPS = 10;
 
     private LargestRing() {
     }
@@ -48,14 +49,17 @@ public final class LargestRing {
         boolean warm = args.length == 2;
         if (warm) {
             try (TokenRing small = ring(kind, WARM_UP_SIZE)) {
+                small.awaitStarted(LAP_TIMEOUT_SECONDS);
                 small.laps(WARM_UP_LAPS, LAP_TIMEOUT_SECONDS);
             }
+            Thread.sleep(1000); // the JIT's queue drains
         }
         long heapBefore = heapUsedAfterGc();
 
         long start = System.nanoTime();
         TokenRing ring = ring(kind, count);
-        ring.laps(1, LAP_TIMEOUT_SECONDS); // also starts the processes: each has run and blocked at least once
+        ring.awaitStarted(LAP_TIMEOUT_SECONDS);
+        ring.laps(1, LAP_TIMEOUT_SECONDS);
         long firstLap = System.nanoTime();
         ring.laps(1, LAP_TIMEOUT_SECONDS); // cold, the second lap still adds to the heap; warm, it does not
         long secondLap = System.nanoTime();
@@ -63,7 +67,7 @@ public final class LargestRing {
         Thread.sleep(500); // the last few processes of the lap get back to their read
         long heapAfter = heapUsedAfterGc();
         Reference.reachabilityFence(ring);
-        System.out.printf("ring=%s jit=%s processes=%d heapBytes=%d bytesPerProcess=%.1f firstLapSeconds=%.1f secondLapNanosPerHop=%.0f maxHeapBytes=%d%n",
+        System.out.printf("ring=%s jit=%s processes=%d heapBytes=%d bytesPerProcess=%.1f startAndFirstLapSeconds=%.1f secondLapNanosPerHop=%.0f maxHeapBytes=%d%n",
                 kind, warm ? "warm" : "cold", count, heapAfter - heapBefore, (double) (heapAfter - heapBefore) / count,
                 (firstLap - start) / 1e9, (double) (secondLap - firstLap) / count,
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax());

@@ -47,8 +47,9 @@ public class RingBenchmark {
         CspjobRing ring;
 
         @Setup(Level.Trial)
-        public void build() {
+        public void build() throws InterruptedException {
             ring = new CspjobRing(checked(size));
+            ring.awaitStarted(600);
         }
 
         @TearDown(Level.Trial)
@@ -64,8 +65,9 @@ public class RingBenchmark {
         BareRing ring;
 
         @Setup(Level.Trial)
-        public void build() {
+        public void build() throws InterruptedException {
             ring = new BareRing(checked(size));
+            ring.awaitStarted(600);
         }
 
         @TearDown(Level.Trial)

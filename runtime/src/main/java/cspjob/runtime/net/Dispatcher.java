@@ -41,7 +41,10 @@ public final class Dispatcher implements AutoCloseable {
         this.handler = handler;
         this.server = server;
         InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
-        InetAddress advertised = bound.getAddress().isAnyLocalAddress() ? localHost() : bound.getAddress();
+        InetAddress advertised = context.advertisedAddress();
+        if (advertised == null) {
+            advertised = bound.getAddress().isAnyLocalAddress() ? localHost() : bound.getAddress();
+        }
         this.address = new InetSocketAddress(advertised, bound.getPort());
     }
 

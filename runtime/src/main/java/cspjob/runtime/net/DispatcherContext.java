@@ -18,11 +18,18 @@ public final class DispatcherContext {
     public static final String PORT = "cspjob.dispatcher.port";
     /** System property: the address to listen on. */
     public static final String BIND = "cspjob.dispatcher.bind";
+    /**
+     * System property (or environment variable CSPJOB_ADVERTISE): the host name or address other
+     * JVMs reach this one at, when this machine's own name does not lead here from every node
+     * (default: the bound address, or this machine's name when bound to every address).
+     */
+    public static final String ADVERTISE = "cspjob.dispatcher.advertise";
     /** System property: how long a new peer has to complete the handshake, in milliseconds. */
     public static final String HANDSHAKE_TIMEOUT = "cspjob.dispatcher.handshakeTimeoutMillis";
 
     private int port = Integer.getInteger(PORT, 0);
     private String bind = System.getProperty(BIND, "0.0.0.0");
+    private String advertise = System.getProperty(ADVERTISE, System.getenv("CSPJOB_ADVERTISE"));
     private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
     private JobSecret secret;
     private Serializer serializer;
@@ -77,6 +84,24 @@ public final class DispatcherContext {
 
     int port() {
         return port;
+    }
+
+    public DispatcherContext advertise(String hostOrAddress) {
+        this.advertise = hostOrAddress;
+        return this;
+    }
+
+    /** The address given with {@link #ADVERTISE}, or null. */
+    InetAddress advertisedAddress() {
+        if (advertise == null || advertise.isBlank()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(advertise);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("dispatcher advertised address '" + advertise + "' is unknown (" + ADVERTISE
+                    + " or CSPJOB_ADVERTISE); give an address or a name this machine resolves", e);
+        }
     }
 
     InetAddress bindAddress() {

@@ -116,7 +116,7 @@ final class Protocol {
 
     /** Makes every message known to a serializer context. */
     static SerializerContext register(SerializerContext context) {
-        return context.register(Hello.class, "cspjob.Hello")
+        return cspjob.runtime.net.Heartbeat.register(context).register(Hello.class, "cspjob.Hello")
                 .register(Post.class, "cspjob.Post")
                 .register(Mode.class, "cspjob.Mode")
                 .register(Lock.class, "cspjob.Lock")

@@ -292,6 +292,27 @@ class JvmProcessTest {
     }
 
     @Test
+    void whenAChannelsHomeJvmHangsItsUsersElsewhereFailWithinTheSilenceLimit() {
+        Channel<Integer> c = new Channel<>("homed-in-frozen-jvm");
+        ChannelWriter<Integer> out = c.writer();
+        List<Object> outcome = new ArrayList<>();
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new JvmTestProcesses.HomeThenFreeze(c.reader()).as(ProcessKind.JVM),
+                () -> {
+                    out.write(1); // read there, after the home has moved there
+                    try {
+                        out.write(2); // the home's JVM is stopped, its sockets open: the heartbeat must notice
+                    } catch (ChannelUnreachableException gone) {
+                        outcome.add(gone);
+                    }
+                }));
+        assertEquals("HomeThenFreeze", e.processName());
+        assertEquals(1, outcome.size(), "the write failed as unreachable");
+        String message = ((Exception) outcome.get(0)).getMessage();
+        assertTrue(message.contains("homed-in-frozen-jvm") && message.contains("nothing came from"), message);
+    }
+
+    @Test
     void aChannelKeepsItsNameInAnotherJvmWhenItsHomeHostsAnotherOfThatName() {
         List<String> seen = new ArrayList<>();
         for (Channel<Integer> twin : List.of(new Channel<Integer>("twin"), new Channel<Integer>("twin"))) {

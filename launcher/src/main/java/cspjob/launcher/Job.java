@@ -16,7 +16,16 @@ public interface Job {
     String summary();
 
     /**
-     * Runs the job.
+     * The types this job sends to other JVMs (processes and values): registered with
+     * {@code Csp.registerTypes} before its ranks start, so that they know them too.
+     */
+    default List<Class<?>> types() {
+        return List.of();
+    }
+
+    /**
+     * Runs the job. With {@code --cores} (or {@code --hostfile}) its ranks are ready when this is
+     * called, and processes of kind {@code CLUSTER} run on them.
      *
      * @param args the job's own options (what follows the job name)
      * @param out  where the job prints its results

@@ -8,12 +8,18 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import cspjob.launcher.node.NodeStarters;
+import cspjob.launcher.nodes.NodeList;
+import cspjob.launcher.nodes.NodeListException;
+import cspjob.launcher.nodes.NodeLists;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
  * The {@code cspjob} command line. Exit codes: 0 success, 1 the job failed, 2 bad command line
- * (unknown job, bad option).
+ * (unknown job, bad option, a node list that cannot be used); with ranks, the first failing rank's
+ * exit code (128+N for a rank killed by signal N).
  */
 @Command(name = "cspjob", mixinStandardHelpOptions = true, version = "cspjob 0.1.0",
         description = "Runs CSP jobs on this machine or a cluster.",
@@ -45,8 +51,14 @@ public final class Main implements Callable<Integer> {
         return jobs;
     }
 
-    @Command(name = "run", description = "Runs a job on this machine: cspjob run JOB [job options]; `cspjob run JOB --help` lists them.")
+    @Command(name = "run", description = {
+            "Runs a job: cspjob run JOB [job options] [--cores N ...]; `cspjob run JOB --help` lists the job's options.",
+            "Without --cores or --hostfile the job runs in this JVM alone; with them, one rank JVM per core (or per node)"
+                    + " runs on the node list's first N slots, and the job's cluster processes run on the ranks."})
     static final class Run implements Callable<Integer> {
+        @Mixin
+        LaunchOptions launch = new LaunchOptions();
+
         @Parameters(index = "0", paramLabel = "JOB", description = "the job to run (see `cspjob jobs`)")
         String jobName;
 
@@ -64,7 +76,20 @@ public final class Main implements Callable<Integer> {
             }
             PrintStream out = System.out;
             try {
-                return job.run(jobArgs, out);
+                List<String> ownArgs = launch.takeFrom(jobArgs);
+                if (!launch.wantsRanks()) {
+                    return job.run(ownArgs, out);
+                }
+                NodeList nodes;
+                try {
+                    NodeList all = NodeLists.find(launch.hostfile);
+                    nodes = launch.cores == null ? all : all.firstSlots(launch.cores);
+                } catch (NodeListException e) {
+                    System.err.println("cspjob run " + jobName + ": " + e.getMessage());
+                    return USAGE;
+                }
+                // Hosts other than this machine need a way in: the SSH node starter plugs in here.
+                return new RankedRun(job, out, System.err).run(ownArgs, nodes, launch, NodeStarters.choose(NodeStarters.NO_REMOTE));
             } catch (CommandLine.ParameterException e) {
                 System.err.println("cspjob run " + jobName + ": " + e.getMessage());
                 e.getCommandLine().usage(System.err);

@@ -1,0 +1,131 @@
+package cspjob.launcher.ranks;
+
+import cspjob.launcher.node.AgentProtocol;
+import cspjob.launcher.node.NodeProcess;
+import cspjob.launcher.placement.Rank;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The launcher's side of one node agent: tells it which ranks to start, and turns its lines into
+ * events of the job's {@link RankSet}. Two platform threads read the agent's stdout and stderr.
+ */
+final class AgentLink {
+    private final NodeProcess agent;
+    private final Map<Integer, Rank> ranks = new TreeMap<>();
+    private final RankSet job;
+
+    AgentLink(NodeProcess agent, List<Rank> ranks, RankSet job) {
+        this.agent = agent;
+        this.job = job;
+        ranks.forEach(rank -> this.ranks.put(rank.rank(), rank));
+    }
+
+    String host() {
+        return agent.host();
+    }
+
+    /** Starts reading the agent, then sends it the ranks with their commands and says start. */
+    void start(Map<Integer, RankCommand> commands, String directory, PrintStream err) throws IOException {
+        Thread.ofPlatform().daemon().name("agent " + host() + " stdout").start(this::readEvents);
+        Thread.ofPlatform().daemon().name("agent " + host() + " stderr").start(() -> forwardAgentErrors(err));
+        Writer in = new OutputStreamWriter(agent.stdin(), StandardCharsets.UTF_8);
+        in.write(AgentProtocol.line(AgentProtocol.DIR, directory) + "\n");
+        for (Rank rank : ranks.values()) {
+            RankCommand command = commands.get(rank.rank());
+            in.write(AgentProtocol.line(AgentProtocol.RANK, concat(rank.rank(), command.command())) + "\n");
+            for (Map.Entry<String, String> variable : new TreeMap<>(command.environment()).entrySet()) {
+                in.write(AgentProtocol.line(AgentProtocol.ENV, rank.rank(), variable.getKey(), variable.getValue()) + "\n");
+            }
+        }
+        in.write(AgentProtocol.START + "\n");
+        in.flush();
+    }
+
+    /** Tells the agent to stop its ranks (by closing its stdin) and waits for it to end, or cuts it off. */
+    void stop() {
+        agent.close();
+    }
+
+    private static Object[] concat(int rank, List<String> command) {
+        Object[] fields = new Object[command.size() + 1];
+        fields[0] = rank;
+        for (int i = 0; i < command.size(); i++) {
+            fields[i + 1] = command.get(i);
+        }
+        return fields;
+    }
+
+    private void readEvents() {
+        boolean stopped = false;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(agent.stdout(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                stopped |= line.equals(AgentProtocol.STOPPED);
+                handle(line);
+            }
+        } catch (IOException | RuntimeException e) {
+            job.agentEnded(host(), "its output could not be read (" + e.getMessage() + ")");
+            return;
+        }
+        if (!stopped) {
+            int code;
+            try {
+                code = agent.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                code = NodeProcess.CONNECTION_LOST;
+            }
+            job.agentEnded(host(), code == NodeProcess.CONNECTION_LOST ? "the connection to it was lost" : "it ended with exit code " + code);
+        }
+    }
+
+    private void handle(String line) {
+        String word = line.substring(0, Math.max(0, line.indexOf(' ')));
+        switch (word) {
+            case AgentProtocol.OUT, AgentProtocol.ERR -> {
+                List<String> fields = AgentProtocol.fieldsThenText(line, 2);
+                job.output(rank(fields.get(1)), fields.get(2), word.equals(AgentProtocol.ERR));
+            }
+            case AgentProtocol.STARTED -> job.started(rank(AgentProtocol.fields(line).get(1)));
+            case AgentProtocol.EXITED -> {
+                List<String> fields = AgentProtocol.fields(line);
+                job.exited(rank(fields.get(1)), Integer.parseInt(fields.get(2)));
+            }
+            case AgentProtocol.FAILED -> {
+                List<String> fields = AgentProtocol.fields(line);
+                job.failedToStart(rank(fields.get(1)), fields.get(2));
+            }
+            default -> {
+                // "agent PID", "stopped" and anything a newer agent says: nothing to do
+            }
+        }
+    }
+
+    private Rank rank(String number) {
+        Rank rank = ranks.get(Integer.parseInt(number));
+        if (rank == null) {
+            throw new IllegalStateException("the agent on " + host() + " reported rank " + number + ", which it was not given");
+        }
+        return rank;
+    }
+
+    private void forwardAgentErrors(PrintStream err) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(agent.stderr(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                err.println("[agent " + host() + "] " + line);
+            }
+        } catch (IOException streamClosed) {
+            // the agent has gone; readEvents reports it
+        }
+    }
+}

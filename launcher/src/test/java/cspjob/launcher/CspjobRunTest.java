@@ -1,0 +1,162 @@
+package cspjob.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cspjob.launcher.node.JavaCommand;
+import cspjob.launcher.ranks.Output;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cspjob run rank-test ... --hostfile H} as a user runs it: the launcher in a JVM of its own,
+ * a real node agent, real worker JVMs. Every JVM of a run carries a marker in its command line
+ * (the launcher's flags pass on to the agent and the ranks), so the test can find any left behind.
+ */
+@Tag("multi-jvm")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class CspjobRunTest {
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Pattern SLEEPER = Pattern.compile("\\[rank (\\d) localhost\\] sleeping in rank \\1 pid (\\d+)");
+    /*
+     * Rank JVMs start all at once and each needs about 2 s of CPU to load the runtime; on this
+     * shared 2-core machine (load 20 and more while other builds run) that took longer than the
+     * runtime's default handshake timeout (5 s) and silence limit (8 s). These tests are about the
+     * launcher, so they give the ranks room; the flags pass on to the ranks with the launcher's.
+     */
+    private static final String LENIENT_HANDSHAKE = "-Dcspjob.dispatcher.handshakeTimeoutMillis=120000";
+    private static final String LENIENT_SILENCE = "-Dcspjob.dispatcher.silenceLimitMillis=120000";
+    private final String marker = "cspjob.test.marker=" + UUID.randomUUID();
+    private final Output out = new Output();
+    private final Output err = new Output();
+    private Process launcher;
+
+    @TempDir
+    Path dir;
+
+    private Process cspjob(String... args) throws IOException {
+        Path hostfile = Files.writeString(dir.resolve("hostfile"), "# four slots on this machine\nlocalhost slots=4\n");
+        List<String> all = new ArrayList<>(List.of("run", "rank-test"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--hostfile", hostfile.toString()));
+        launcher = new ProcessBuilder(JavaCommand.of(Main.class.getName(), List.of("-D" + marker, LENIENT_HANDSHAKE, LENIENT_SILENCE), all))
+                .start();
+        pump(launcher.getInputStream(), out);
+        pump(launcher.getErrorStream(), err);
+        return launcher;
+    }
+
+    private static void pump(InputStream from, Output to) {
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                from.transferTo(to.stream);
+            } catch (IOException ended) {
+                // the launcher has gone
+            }
+        });
+    }
+
+    /** Every JVM of this run still alive: launcher, agent, ranks. */
+    private List<String> jvmsLeft() {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("").replaceAll(".* cspjob\\.", "cspjob.")).toList();
+    }
+
+    /** Waits (a bound on a hang, not a measurement) until no JVM of the run is left; returns those still there. */
+    private List<String> awaitNoJvmLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!jvmsLeft().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return jvmsLeft();
+    }
+
+    private void awaitFourSleepers() throws InterruptedException {
+        assertTrue(out.await(text -> SLEEPER.matcher(text).results().count() == 4, LIMIT), out.text() + err.text());
+    }
+
+    @AfterEach
+    void noJvmIsLeft() throws InterruptedException {
+        if (launcher != null) {
+            launcher.destroyForcibly();
+        }
+        List<String> left = awaitNoJvmLeft();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), left, "JVMs of the run still alive after it");
+    }
+
+    @Test
+    void fourRanksReportReadyWithTheirNumbersAndTheirOutputComesBackPrefixed() throws Exception {
+        assertEquals(0, cspjob("hello").waitFor(), out.text() + err.text());
+        for (int rank = 0; rank < 4; rank++) {
+            assertTrue(out.lines().contains("[rank " + rank + " localhost] hello from rank " + rank + " of 4 on localhost"), out.text());
+        }
+        assertTrue(out.lines().contains("ranks [0, 1, 2, 3]"), out.text());
+        assertEquals(List.of(), awaitNoJvmLeft());
+    }
+
+    @Test
+    void stridedPlacementWithOneJvmPerNodePutsEveryProcessOnTheOneRank() throws Exception {
+        assertEquals(0, cspjob("hello", "--placement", "strided", "--jvm-per", "node").waitFor(), out.text() + err.text());
+        assertTrue(out.lines().contains("ranks [0, 0, 0, 0]"), out.text());
+        assertEquals(4, out.lines().stream().filter(line -> line.equals("[rank 0 localhost] hello from rank 0 of 1 on localhost")).count(),
+                out.text());
+    }
+
+    @Test
+    void killingOneRankWithSignal9EndsTheJobWithItsCodeAndAMessageNamingIt() throws Exception {
+        cspjob("wait");
+        awaitFourSleepers();
+        Matcher rank2 = SLEEPER.matcher(out.text());
+        long pid = 0;
+        while (rank2.find()) {
+            if (rank2.group(1).equals("2")) {
+                pid = Long.parseLong(rank2.group(2));
+            }
+        }
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals(137, launcher.waitFor(), err.text());
+        assertTrue(err.text().contains("cspjob run rank-test: rank 2 on localhost was killed by signal 9 (exit code 137) while the job ran;"
+                + " stopping every rank"), err.text());
+        assertEquals(List.of(), awaitNoJvmLeft());
+    }
+
+    @Test
+    void sigtermToTheLauncherLeavesNoRankJvm() throws Exception {
+        cspjob("wait");
+        awaitFourSleepers();
+        launcher.destroy();
+        launcher.waitFor();
+        assertEquals(List.of(), awaitNoJvmLeft());
+    }
+
+    @Test
+    void sigkillToTheLauncherLeavesNoRankJvmEither() throws Exception {
+        cspjob("wait");
+        awaitFourSleepers();
+        launcher.destroyForcibly();
+        launcher.waitFor();
+        assertEquals(List.of(), awaitNoJvmLeft(), "agents see their stdin end and stop their ranks");
+    }
+
+    @Test
+    void moreCoresThanTheHostfileHoldsIsAnErrorNamingIt() throws Exception {
+        assertEquals(2, cspjob("hello", "--cores", "5").waitFor());
+        assertTrue(err.text().contains("--cores 5 asks for more slots than hostfile ") && err.text().contains("4 slots on 1 node"), err.text());
+    }
+}

@@ -19,6 +19,7 @@ public final class LaunchOptions {
     public enum JvmPer { CORE, NODE }
 
     private static final Set<String> NAMES = Set.of("--cores", "--hostfile", "--placement", "--jvm-per", "--start-timeout");
+    private static final Set<String> FLAGS = Set.of("--verbose");
 
     @Option(names = "--cores", paramLabel = "N",
             description = "run N ranks: the first N slots of the node list (--hostfile, else $PBS_NODEFILE, else $SLURM_JOB_NODELIST, else this machine's cores)")
@@ -39,6 +40,9 @@ public final class LaunchOptions {
     @Option(names = "--start-timeout", paramLabel = "SECONDS",
             description = "how long ranks may take to start before the job is given up; default 60")
     Integer startTimeout;
+
+    @Option(names = "--verbose", description = "say on stderr which nodes the ranks run on, and when they are all ready")
+    boolean verbose;
 
     /** Whether the user asked for ranks. */
     boolean wantsRanks() {
@@ -72,6 +76,10 @@ public final class LaunchOptions {
             if (arg.equals("--")) {
                 theirs.addAll(jobArgs.subList(i, jobArgs.size()));
                 break;
+            }
+            if (FLAGS.contains(arg)) {
+                verbose = true;
+                continue;
             }
             if (!NAMES.contains(name)) {
                 theirs.add(arg);

@@ -66,7 +66,12 @@ final class RankedRun {
             environment.put(CORES, Integer.toString(rank.cores()));
             commands.put(rank.rank(), new RankCommand(worker.command(), environment));
         }
-        RankSet set = RankSet.start(ranks, rank -> commands.get(rank.rank()), starters, out, err);
+        if (options.verbose) {
+            err.println("cspjob run " + job.name() + ": " + ranks.size() + " rank" + (ranks.size() == 1 ? "" : "s") + ", "
+                    + options.placementOrDefault().name().toLowerCase() + ", one JVM per " + options.jvmPerOrDefault().name().toLowerCase()
+                    + ", on " + nodes.describe());
+        }
+        RankSet set = RankSet.start(ranks, rank -> commands.get(rank.rank()), starters, true, out, err);
         Thread stopOnSignal = new Thread(set::stop, "cspjob stop ranks");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         Map<Integer, Worker> workers = new HashMap<>();
@@ -74,6 +79,10 @@ final class RankedRun {
             RankFailure failure = awaitReady(set, ranks, names, workers, Duration.ofSeconds(options.startTimeoutOrDefault()));
             if (failure != null) {
                 return report(failure, "before the job started");
+            }
+            if (options.verbose) {
+                err.printf("cspjob run %s: %d ranks ready %.3f s after this JVM started%n", job.name(), ranks.size(),
+                        (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
             }
             Workers.placement(new RankPlacement(PlacementState.start(nodes, options.placementOrDefault()), ranks, workers));
             return runJob(jobArgs, set);
@@ -91,28 +100,38 @@ final class RankedRun {
         }
     }
 
-    /** Every rank's JVM started, then every worker connected; or the first failure. */
+    /**
+     * Every worker connected and said it is ready; or the first failure. Ranks start paced (see
+     * {@link RankSet}): each one found ready lets the next of its node start.
+     */
     private static RankFailure awaitReady(RankSet set, List<Rank> ranks, Map<Integer, String> names, Map<Integer, Worker> workers,
             Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        RankFailure failure = set.awaitStarted(timeout);
-        if (failure != null) {
-            return failure;
-        }
-        for (Rank rank : ranks) {
-            while (!workers.containsKey(rank.rank())) {
-                if (set.failure() != null) {
-                    return set.failure();
-                }
-                if (System.nanoTime() > deadline) {
-                    return new RankFailure("rank " + rank.rank() + " on " + rank.host() + " started but did not report ready within "
-                            + timeout.toSeconds() + " s; see its output above, or give more time with --start-timeout", 1);
-                }
+        List<Rank> pending = new java.util.ArrayList<>(ranks);
+        while (!pending.isEmpty()) {
+            boolean progress = false;
+            for (java.util.Iterator<Rank> it = pending.iterator(); it.hasNext(); ) {
+                Rank rank = it.next();
                 try {
-                    workers.put(rank.rank(), Workers.await(names.get(rank.rank()), Duration.ofMillis(100)));
+                    workers.put(rank.rank(), Workers.await(names.get(rank.rank()), Duration.ZERO));
+                    set.ready(rank);
+                    it.remove();
+                    progress = true;
                 } catch (TimeoutException notYet) {
-                    // look at failures again, then wait on
+                    // look again on the next round
                 }
+            }
+            if (set.failure() != null) {
+                return set.failure();
+            }
+            if (System.nanoTime() > deadline) {
+                Rank first = pending.getFirst();
+                return new RankFailure("rank " + first.rank() + " on " + first.host() + (pending.size() > 1 ? " (and " + (pending.size() - 1)
+                        + " more)" : "") + " did not report ready within " + timeout.toSeconds()
+                        + " s; see the ranks' output above, or give more time with --start-timeout", 1);
+            }
+            if (!progress) {
+                Thread.sleep(10);
             }
         }
         return null;

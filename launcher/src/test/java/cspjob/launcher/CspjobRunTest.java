@@ -102,7 +102,9 @@ class CspjobRunTest {
 
     @Test
     void fourRanksReportReadyWithTheirNumbersAndTheirOutputComesBackPrefixed() throws Exception {
-        assertEquals(0, cspjob("hello").waitFor(), out.text() + err.text());
+        assertEquals(0, cspjob("hello", "--verbose").waitFor(), out.text() + err.text());
+        assertTrue(err.text().contains("cspjob run rank-test: 4 ranks, blocked, one JVM per core, on 1 node, 4 slots from hostfile "), err.text());
+        assertTrue(err.text().contains("cspjob run rank-test: 4 ranks ready "), err.text());
         for (int rank = 0; rank < 4; rank++) {
             assertTrue(out.lines().contains("[rank " + rank + " localhost] hello from rank " + rank + " of 4 on localhost"), out.text());
         }

@@ -17,13 +17,14 @@ class LaunchOptionsTest {
     void launchOptionsAfterTheJobNameAreTakenOutOfTheJobsArguments() {
         LaunchOptions options = new LaunchOptions();
         List<String> job = options.takeFrom(List.of("--iterations", "5", "--cores", "4", "--placement=strided", "--runs", "2",
-                "--hostfile", "h", "--jvm-per", "node"));
+                "--hostfile", "h", "--verbose", "--jvm-per", "node"));
         assertEquals(List.of("--iterations", "5", "--runs", "2"), job);
         assertEquals(4, options.cores);
         assertEquals(PlacementScheme.STRIDED, options.placementOrDefault());
         assertEquals(Path.of("h"), options.hostfile);
         assertEquals(LaunchOptions.JvmPer.NODE, options.jvmPerOrDefault());
         assertTrue(options.wantsRanks());
+        assertTrue(options.verbose);
     }
 
     @Test

@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
  * dir PATH              the working directory of the ranks (default: the agent's)
  * rank R ARG...         rank R runs this command line
  * env R NAME VALUE      and has this variable in its environment (secrets travel here, never in ARGs)
- * start                 start every rank declared since the last start
+ * start [R...]         start these declared ranks (default: every one declared and not yet started)
  * stop                  stop every rank and end (the end of stdin means the same)
  * </pre>
  * The agent writes on its stdout:
  * <pre>
- * agent PID             first line: the agent runs
+ * agent PID CORES       first line: the agent runs, on a machine with CORES cores
  * started R PID         rank R's JVM has started
  * failed R MESSAGE      rank R could not be started
  * out R TEXT            a line rank R wrote on its stdout (TEXT raw, to the end of the line)
@@ -58,7 +58,7 @@ public final class NodeAgent {
     public static void main(String[] args) throws IOException {
         NodeAgent agent = new NodeAgent();
         Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "node agent stop"));
-        agent.report(AgentProtocol.line(AgentProtocol.AGENT, ProcessHandle.current().pid()));
+        agent.report(AgentProtocol.line(AgentProtocol.AGENT, ProcessHandle.current().pid(), Runtime.getRuntime().availableProcessors()));
         int status = agent.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         agent.stop();
         System.exit(status);
@@ -75,7 +75,7 @@ public final class NodeAgent {
                     case AgentProtocol.RANK -> commands.put(rankOf(fields), List.copyOf(fields.subList(2, fields.size())));
                     case AgentProtocol.ENV -> environments.computeIfAbsent(rankOf(fields), r -> new HashMap<>())
                             .put(fields.get(2), fields.get(3));
-                    case AgentProtocol.START -> startDeclared();
+                    case AgentProtocol.START -> startDeclared(fields.subList(1, fields.size()).stream().map(Integer::valueOf).toList());
                     case AgentProtocol.STOP -> {
                         return 0;
                     }
@@ -94,25 +94,24 @@ public final class NodeAgent {
         return Integer.parseInt(fields.get(1));
     }
 
-    private void startDeclared() {
+    /** Starts the ranks named (all declared ones when none is), each once. */
+    private void startDeclared(List<Integer> named) {
         synchronized (this) {
             if (stopping) {
                 return;
             }
-            for (Map.Entry<Integer, List<String>> declared : commands.entrySet()) {
-                int rank = declared.getKey();
-                if (declared.getValue().isEmpty()) {
-                    report(AgentProtocol.line(AgentProtocol.FAILED, rank, "no command line was given for rank " + rank));
+            for (int rank : named.isEmpty() ? List.copyOf(commands.keySet()) : named) {
+                List<String> command = commands.remove(rank);
+                Map<String, String> environment = environments.remove(rank);
+                if (command == null || command.isEmpty()) {
+                    report(AgentProtocol.line(AgentProtocol.FAILED, rank, "no command line was given for rank " + rank + " before its start"));
                     continue;
                 }
-                AgentRank started = AgentRank.start(rank, declared.getValue(), environments.getOrDefault(rank, Map.of()),
-                        directory, this::report);
+                AgentRank started = AgentRank.start(rank, command, environment == null ? Map.of() : environment, directory, this::report);
                 if (started != null) {
                     ranks.add(started);
                 }
             }
-            commands.clear();
-            environments.clear();
         }
     }
 

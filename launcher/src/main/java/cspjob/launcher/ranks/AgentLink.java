@@ -17,27 +17,41 @@ import java.util.TreeMap;
 /**
  * The launcher's side of one node agent: tells it which ranks to start, and turns its lines into
  * events of the job's {@link RankSet}. Two platform threads read the agent's stdout and stderr.
+ *
+ * <p>Paced starts: a JVM needs about a second of CPU to start the runtime, so starting every rank
+ * of a node at once on fewer cores makes each take many times longer (and miss the runtime's
+ * handshake timeout). When paced, no more ranks start at once than the node has cores (as the
+ * agent reports); the next starts when one has been reported ready with {@link #ready(Rank)}.
  */
 final class AgentLink {
     private final NodeProcess agent;
     private final Map<Integer, Rank> ranks = new TreeMap<>();
     private final RankSet job;
+    private final boolean paced;
+    // Guarded by this: the ranks not yet started, how many started but not ready, how many may be; and the agent's stdin.
+    private final java.util.ArrayDeque<Integer> waiting = new java.util.ArrayDeque<>();
+    private int starting;
+    private int maxStarting;
+    private Writer in;
 
-    AgentLink(NodeProcess agent, List<Rank> ranks, RankSet job) {
+    AgentLink(NodeProcess agent, List<Rank> ranks, RankSet job, boolean paced) {
         this.agent = agent;
         this.job = job;
+        this.paced = paced;
         ranks.forEach(rank -> this.ranks.put(rank.rank(), rank));
+        waiting.addAll(this.ranks.keySet());
     }
 
     String host() {
         return agent.host();
     }
 
-    /** Starts reading the agent, then sends it the ranks with their commands and says start. */
-    void start(Map<Integer, RankCommand> commands, String directory, PrintStream err) throws IOException {
-        Thread.ofPlatform().daemon().name("agent " + host() + " stdout").start(this::readEvents);
-        Thread.ofPlatform().daemon().name("agent " + host() + " stderr").start(() -> forwardAgentErrors(err));
-        Writer in = new OutputStreamWriter(agent.stdin(), StandardCharsets.UTF_8);
+    /**
+     * Sends the agent the ranks with their commands, then starts reading it; the ranks start when
+     * the agent has said hello (how many cores it has).
+     */
+    synchronized void start(Map<Integer, RankCommand> commands, String directory, PrintStream err) throws IOException {
+        in = new OutputStreamWriter(agent.stdin(), StandardCharsets.UTF_8);
         in.write(AgentProtocol.line(AgentProtocol.DIR, directory) + "\n");
         for (Rank rank : ranks.values()) {
             RankCommand command = commands.get(rank.rank());
@@ -46,8 +60,38 @@ final class AgentLink {
                 in.write(AgentProtocol.line(AgentProtocol.ENV, rank.rank(), variable.getKey(), variable.getValue()) + "\n");
             }
         }
-        in.write(AgentProtocol.START + "\n");
         in.flush();
+        Thread.ofPlatform().daemon().name("agent " + host() + " stdout").start(this::readEvents);
+        Thread.ofPlatform().daemon().name("agent " + host() + " stderr").start(() -> forwardAgentErrors(err));
+    }
+
+    /** A rank of this node is ready: the next may start. */
+    synchronized void ready(Rank rank) {
+        starting--;
+        startMore();
+    }
+
+    /** Sends {@code start R...} for as many waiting ranks as may start now. */
+    private synchronized void startMore() {
+        List<Integer> next = new java.util.ArrayList<>();
+        while (!waiting.isEmpty() && starting < maxStarting) {
+            next.add(waiting.poll());
+            starting++;
+        }
+        if (next.isEmpty()) {
+            return;
+        }
+        try {
+            in.write(AgentProtocol.line(AgentProtocol.START, next.toArray()) + "\n");
+            in.flush();
+        } catch (IOException e) {
+            job.agentEnded(host(), "it could not be told to start ranks " + next + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private synchronized void agentSaidHello(int cores) {
+        maxStarting = paced ? Math.max(1, cores) : Integer.MAX_VALUE;
+        startMore();
     }
 
     /** Tells the agent to stop its ranks (by closing its stdin) and waits for it to end, or cuts it off. */
@@ -104,8 +148,12 @@ final class AgentLink {
                 List<String> fields = AgentProtocol.fields(line);
                 job.failedToStart(rank(fields.get(1)), fields.get(2));
             }
+            case AgentProtocol.AGENT -> {
+                List<String> fields = AgentProtocol.fields(line);
+                agentSaidHello(fields.size() > 2 ? Integer.parseInt(fields.get(2)) : 1);
+            }
             default -> {
-                // "agent PID", "stopped" and anything a newer agent says: nothing to do
+                // "stopped" and anything a newer agent says: nothing to do
             }
         }
     }

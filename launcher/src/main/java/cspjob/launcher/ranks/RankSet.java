@@ -55,6 +55,16 @@ public final class RankSet implements AutoCloseable {
      */
     public static RankSet start(List<Rank> ranks, Function<Rank, RankCommand> commandFor,
             Function<String, NodeStarter> starterFor, PrintStream out, PrintStream err) {
+        return start(ranks, commandFor, starterFor, false, out, err);
+    }
+
+    /**
+     * As {@link #start(List, Function, Function, PrintStream, PrintStream)}; when {@code paced},
+     * no more ranks of a node start at once than it has cores, and the owner calls
+     * {@link #ready(Rank)} for each rank as it becomes ready, so that the next may start.
+     */
+    public static RankSet start(List<Rank> ranks, Function<Rank, RankCommand> commandFor,
+            Function<String, NodeStarter> starterFor, boolean paced, PrintStream out, PrintStream err) {
         RankSet set = new RankSet(ranks, out, err);
         Map<Integer, RankCommand> commands = new java.util.HashMap<>();
         ranks.forEach(rank -> commands.put(rank.rank(), commandFor.apply(rank)));
@@ -65,7 +75,7 @@ public final class RankSet implements AutoCloseable {
             starting.add(Thread.ofVirtual().name("start agent " + host.getKey()).start(() -> {
                 try {
                     NodeProcess agent = starterFor.apply(host.getKey()).start(host.getKey(), JavaCommand.nodeAgent());
-                    AgentLink link = new AgentLink(agent, host.getValue(), set);
+                    AgentLink link = new AgentLink(agent, host.getValue(), set, paced);
                     synchronized (set.agents) {
                         set.agents.add(link);
                     }
@@ -113,6 +123,17 @@ public final class RankSet implements AutoCloseable {
     public RankFailure awaitFailure(Duration timeout) throws InterruptedException {
         failed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return failure;
+    }
+
+    /** The owner of a paced set says that {@code rank} is ready: the next rank of its node may start. */
+    public void ready(Rank rank) {
+        synchronized (agents) {
+            for (AgentLink link : agents) {
+                if (link.host().equals(rank.host())) {
+                    link.ready(rank);
+                }
+            }
+        }
     }
 
     /** Waits up to {@code timeout} for every rank to have ended; returns whether they all have. */

@@ -76,13 +76,13 @@ final class RankedRun {
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         Map<Integer, Worker> workers = new HashMap<>();
         try {
-            RankFailure failure = awaitReady(set, ranks, names, workers, Duration.ofSeconds(options.startTimeoutOrDefault()));
+            RankFailure failure = awaitReady(set, ranks, names, workers, Duration.ofSeconds(options.startTimeoutOrDefault()),
+                    options.verbose ? err : null);
             if (failure != null) {
                 return report(failure, "before the job started");
             }
             if (options.verbose) {
-                err.printf("cspjob run %s: %d ranks ready %.3f s after this JVM started%n", job.name(), ranks.size(),
-                        (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+                err.printf("cspjob run %s: %d ranks ready %.3f s after this JVM started%n", job.name(), ranks.size(), sinceStart());
             }
             Workers.placement(new RankPlacement(PlacementState.start(nodes, options.placementOrDefault()), ranks, workers));
             return runJob(jobArgs, set);
@@ -105,7 +105,7 @@ final class RankedRun {
      * {@link RankSet}): each one found ready lets the next of its node start.
      */
     private static RankFailure awaitReady(RankSet set, List<Rank> ranks, Map<Integer, String> names, Map<Integer, Worker> workers,
-            Duration timeout) throws InterruptedException {
+            Duration timeout, PrintStream verbose) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Rank> pending = new java.util.ArrayList<>(ranks);
         while (!pending.isEmpty()) {
@@ -116,6 +116,9 @@ final class RankedRun {
                     workers.put(rank.rank(), Workers.await(names.get(rank.rank()), Duration.ZERO));
                     set.ready(rank);
                     it.remove();
+                    if (verbose != null) {
+                        verbose.printf("cspjob run: rank %d on %s ready %.3f s after this JVM started%n", rank.rank(), rank.host(), sinceStart());
+                    }
                     progress = true;
                 } catch (TimeoutException notYet) {
                     // look again on the next round
@@ -169,6 +172,10 @@ final class RankedRun {
             err.println("cspjob run " + job.name() + ": the job failed: " + e.getCause());
             return Main.FAILED;
         }
+    }
+
+    private static double sinceStart() {
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     }
 
     private int report(RankFailure failure, String when) {

@@ -90,7 +90,7 @@ final class AgentLink {
     }
 
     private synchronized void agentSaidHello(int cores) {
-        maxStarting = paced ? Math.max(1, cores) : Integer.MAX_VALUE;
+        maxStarting = paced ? Math.max(1, cores * Integer.getInteger("cspjob.startsPerCore", 1)) : Integer.MAX_VALUE;
         startMore();
     }
 

@@ -85,6 +85,10 @@ public record ConnectFailure(SshTarget target, Kind kind, String reason) {
         if (message.contains("auth fail") || message.contains("auth cancel")) {
             return new ConnectFailure(target, Kind.AUTHENTICATION_FAILED, authenticationReason(target, encryptedKeys));
         }
+        if (message.contains("algorithm negotiation fail")) {
+            return new ConnectFailure(target, Kind.OTHER, "the SSH server at " + where + " and cspjob (JSch) share no "
+                    + "algorithm: " + failure.getMessage() + "; the server needs a current OpenSSH algorithm set");
+        }
         return new ConnectFailure(target, Kind.OTHER, "could not connect to " + where + ": " + failure.getMessage());
     }
 

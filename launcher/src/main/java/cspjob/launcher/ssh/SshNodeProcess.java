@@ -126,8 +126,13 @@ final class SshNodeProcess implements NodeProcess {
         return CONNECTION_LOST;
     }
 
+    /** Ends the command (see the class comment); closing an ended one again does nothing. */
     @Override
     public void close() {
+        if (channel.isClosed()) {
+            channel.disconnect();
+            return;
+        }
         try {
             stdin.close();
         } catch (IOException alreadyGone) {
@@ -148,7 +153,7 @@ final class SshNodeProcess implements NodeProcess {
         try {
             ChannelExec kill = (ChannelExec) session.openChannel("exec");
             kill.setCommand("kill -" + signal + " -" + processGroup + " 2>/dev/null");
-            kill.connect();
+            kill.connect(Math.toIntExact(SIGNAL_GRACE.toMillis()));   // bounded even on a link that has just been cut
             try {
                 long deadline = System.nanoTime() + SIGNAL_GRACE.toNanos();
                 while (!kill.isClosed() && session.isConnected() && System.nanoTime() - deadline < 0) {

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,7 @@ public final class SshNodes implements AutoCloseable {
     private final KnownHostsGuard knownHosts;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, SshTarget> targets = new ConcurrentHashMap<>();
+    private final Queue<SshNodeProcess> started = new ConcurrentLinkedQueue<>();
 
     public SshNodes(SshSettings settings) {
         this.settings = settings;
@@ -159,16 +162,26 @@ public final class SshNodes implements AutoCloseable {
         try {
             ChannelExec channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(SshNodeProcess.withPreamble(commandLine));
-            return SshNodeProcess.start(node, session, channel);
+            SshNodeProcess process = SshNodeProcess.start(node, session, channel);
+            started.add(process);
+            return process;
         } catch (JSchException | java.io.IOException e) {
             throw new IllegalStateException("cannot start a command on " + node + " (" + target(node).address()
                     + "): " + e.getMessage(), e);
         }
     }
 
-    /** Disconnects every session; commands still running on them lose their connection. */
+    /**
+     * Ends every command started here that still runs ({@link NodeProcess#close()}, all at once),
+     * then disconnects every session: no command is left behind on a node that can still be reached.
+     */
     @Override
     public void close() {
+        try (ExecutorService closers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SshNodeProcess process; (process = started.poll()) != null; ) {
+                closers.submit(process::close);
+            }
+        }
         sessions.values().forEach(Session::disconnect);
         sessions.clear();
     }

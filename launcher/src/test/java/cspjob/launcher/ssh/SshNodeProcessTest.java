@@ -94,6 +94,18 @@ class SshNodeProcessTest {
     }
 
     @Test
+    void closingTheNodesEndsEveryCommandStillRunning() {
+        SshNodes nodes = connected(List.of("cspjob-h1", "cspjob-h2"));
+        nodes.start("cspjob-h1", List.of("sleep", "987654"));
+        nodes.start("cspjob-h2", List.of("sh", "-c", "trap '' TERM; exec sleep 987655"));
+        awaitRunning("cspjob-h1", "sleep 987654");
+        awaitRunning("cspjob-h2", "sleep 987655");
+        nodes.close();
+        assertGone("cspjob-h1", "sleep 987654");
+        assertGone("cspjob-h2", "sleep 987655");
+    }
+
+    @Test
     void aCutLinkMakesWaitForReturnConnectionLost() throws Exception {
         try (SshNodes nodes = connected(List.of("cspjob-h3"))) {
             NodeProcess process = nodes.start("cspjob-h3", List.of("sleep", "987653"));

@@ -152,7 +152,7 @@ final class SshNodeProcess implements NodeProcess {
     private boolean signalProcessGroup(String signal) {
         try {
             ChannelExec kill = (ChannelExec) session.openChannel("exec");
-            kill.setCommand("kill -" + signal + " -" + processGroup + " 2>/dev/null");
+            kill.setCommand("kill -" + signal + " -" + processGroup);   // its error, if the group has just ended, goes nowhere
             kill.connect(Math.toIntExact(SIGNAL_GRACE.toMillis()));   // bounded even on a link that has just been cut
             try {
                 long deadline = System.nanoTime() + SIGNAL_GRACE.toNanos();

@@ -39,6 +39,23 @@ class CommandLineTest {
     }
 
     @Test
+    void ringRunsAndReportsHopsPerSecond() {
+        Run run = cspjob("run", "ring", "--elements", "50", "--tokens", "5", "--hops", "5000", "--runs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("5,000 hops in") && run.out().contains("best:"), run.out());
+    }
+
+    @Test
+    void ringRefusesMoreTokensThanElementsAndClusterWithoutRanks() {
+        Run tokens = cspjob("run", "ring", "--elements", "4", "--tokens", "5");
+        assertEquals(2, tokens.exitCode());
+        assertTrue(tokens.err().contains("--tokens must be from 1 to the number of elements (4)"), tokens.err());
+        Run cluster = cspjob("run", "ring", "--kind", "cluster");
+        assertEquals(2, cluster.exitCode());
+        assertTrue(cluster.err().contains("--cores"), cluster.err());
+    }
+
+    @Test
     void anUnknownJobIsNamedWithTheJobsThatExist() {
         Run run = cspjob("run", "no-such-job");
         assertEquals(2, run.exitCode());

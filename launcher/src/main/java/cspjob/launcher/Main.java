@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
                 return USAGE;
             }
             PrintStream out = System.out;
+            cspjob.runtime.Csp.registerTypes(job.types().toArray(Class<?>[]::new));
             try {
                 return job.run(jobArgs, out);
             } catch (CommandLine.ParameterException e) {

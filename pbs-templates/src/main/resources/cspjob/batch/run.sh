@@ -3,7 +3,7 @@
 # SLURM_SUBMIT_DIR, not PBS_O_WORKDIR.
 cd "${PBS_O_WORKDIR:-${SLURM_SUBMIT_DIR:-$PWD}}" || exit 1
 
-# The node list cspjob will use: $PBS_NODEFILE, else $SLURM_JOB_NODELIST (see `cspjob run --help`).
+# The node list cspjob run will use, as it looks for one: $PBS_NODEFILE, else $SLURM_JOB_NODELIST.
 if [ -n "${PBS_NODEFILE:-}" ]; then
   echo "cspjob batch: nodes from PBS_NODEFILE: $(sort "$PBS_NODEFILE" | uniq -c | awk '{ printf "%s(%s) ", $2, $1 }')"
 elif [ -n "${SLURM_JOB_NODELIST:-}" ]; then

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** `cspjob run` finds the bundled jobs, runs them, and refuses bad input with exit code 2. */
 class CommandLineTest {
 
-    private record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err) {
     }
 
-    private static Run cspjob(String... args) {
+    static Run cspjob(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,6 +16,15 @@ public interface Job {
     String summary();
 
     /**
+     * The types this job sends to other JVMs (its processes of kind cluster or jvm, and the values
+     * they exchange). {@code cspjob run} registers them ({@link cspjob.runtime.Csp#registerTypes})
+     * before it starts any rank, so that every rank knows them too.
+     */
+    default java.util.List<Class<?>> types() {
+        return java.util.List.of();
+    }
+
+    /**
      * Runs the job.
      *
      * @param args the job's own options (what follows the job name)

@@ -16,11 +16,12 @@ public interface Job {
     String summary();
 
     /**
-     * The types this job sends to other JVMs (processes and values): registered with
-     * {@code Csp.registerTypes} before its ranks start, so that they know them too.
+     * The types this job sends to other JVMs (its processes of kind cluster or jvm, and the values
+     * they exchange). {@code cspjob run} registers them ({@link cspjob.runtime.Csp#registerTypes})
+     * before it starts any rank, so that every rank knows them too.
      */
-    default List<Class<?>> types() {
-        return List.of();
+    default java.util.List<Class<?>> types() {
+        return java.util.List.of();
     }
 
     /**

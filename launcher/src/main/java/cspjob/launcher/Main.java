@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cspjob", mixinStandardHelpOptions = true, version = "cspjob 0.1.0",
         description = "Runs CSP jobs on this machine or a cluster.",
-        subcommands = {Main.Run.class, Main.Jobs.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Run.class, Main.Jobs.class, BatchCommand.Pbs.class, BatchCommand.Sbatch.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -75,6 +75,7 @@ public final class Main implements Callable<Integer> {
                 return USAGE;
             }
             PrintStream out = System.out;
+            cspjob.runtime.Csp.registerTypes(job.types().toArray(Class<?>[]::new));
             try {
                 List<String> ownArgs = launch.takeFrom(jobArgs);
                 if (!launch.wantsRanks()) {

@@ -9,7 +9,6 @@ import cspjob.launcher.ranks.RankCommand;
 import cspjob.launcher.ranks.RankFailure;
 import cspjob.launcher.ranks.RankPlacement;
 import cspjob.launcher.ranks.RankSet;
-import cspjob.runtime.Csp;
 import cspjob.runtime.Worker;
 import cspjob.runtime.WorkerCommand;
 import cspjob.runtime.Workers;
@@ -53,7 +52,6 @@ final class RankedRun {
             throws InterruptedException {
         List<Rank> ranks = options.jvmPerOrDefault() == LaunchOptions.JvmPer.NODE
                 ? RankLayout.perNode(nodes) : RankLayout.perCore(nodes, options.placementOrDefault());
-        Csp.registerTypes(job.types().toArray(Class<?>[]::new));
         Map<Integer, String> names = new HashMap<>();
         Map<Integer, RankCommand> commands = new HashMap<>();
         for (Rank rank : ranks) {

@@ -124,11 +124,15 @@ final class Network implements MessageHandler {
     /** Makes value types known to the serializer of every JVM this one starts, and of this one. */
     static void registerTypes(Class<?>... types) {
         synchronized (START) {
-            if (instance != null) {
+            if (instance != null && !USER_TYPES.containsAll(List.of(types))) {
                 throw new IllegalStateException("register value types before the first channel end leaves this JVM"
                         + " (at the start of main): this JVM's network has already started");
             }
-            USER_TYPES.addAll(List.of(types));
+            for (Class<?> type : types) {
+                if (!USER_TYPES.contains(type)) {
+                    USER_TYPES.add(type);
+                }
+            }
         }
     }
 

@@ -110,6 +110,11 @@ public final class Workers {
         placement = chosen;
     }
 
+    /** Whether cluster processes can run from this JVM: a placement is installed here, or this is a worker whose parent places them. */
+    public static boolean canPlace() {
+        return placement != null || WorkerMain.parentConnection() != null;
+    }
+
     /** Runs a cluster process where the installed placement says (in a worker: where its parent's says). */
     static Object runPlaced(CspProcess process, String processName, int slot) throws Exception {
         Placement chosen = placement;

@@ -172,8 +172,19 @@ class JvmProcessTest {
 
     @Test
     void twoSidedChoiceAcrossThreeJvmsDeliversEveryValueExactlyOnce() {
+        twoSidedChoiceAcrossThreeJvms(Integer.getInteger("cspjob.test.choiceQuota", 3_000));
+    }
+
+    /** The stress: at least a million values, each chosen on both sides, across three JVMs. */
+    @Test
+    @Tag("slow")
+    @org.junit.jupiter.api.Timeout(value = 40, unit = TimeUnit.MINUTES)
+    void twoSidedChoiceAcrossThreeJvmsForAMillionValues() {
+        twoSidedChoiceAcrossThreeJvms(333_334);
+    }
+
+    private static void twoSidedChoiceAcrossThreeJvms(int quota) {
         int channels = 3;
-        int quota = 3_000;
         List<Channel<Integer>> shared = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             shared.add(new Channel<>("shared-" + c));

@@ -32,6 +32,7 @@ public final class Connection implements AutoCloseable {
     private volatile long lastReceived = System.nanoTime();
     private volatile long lastSent = lastReceived;
     private long heartbeats;
+    private volatile boolean heard;
     /** Why the dispatcher closed this connection itself, or null. */
     private volatile String closedBecause;
 
@@ -86,9 +87,13 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Nanoseconds since bytes last arrived. */
+    /**
+     * Nanoseconds since bytes last arrived, counted only once a whole message has come: a JVM that has
+     * just connected may take long (class loading, a starved machine) before its first message,
+     * heartbeats included, and the handshake's own time limit already guards the start.
+     */
     long silentFor(long now) {
-        return now - lastReceived;
+        return heard ? now - lastReceived : 0;
     }
 
     /** Sends a heartbeat if nothing went out for {@code idleNanos} and no other message is being sent now. */
@@ -145,7 +150,9 @@ public final class Connection implements AutoCloseable {
 
     /** Receives one message; called only by the connection's reader thread. */
     Object receive() {
-        return reader.read();
+        Object message = reader.read();
+        heard = true;
+        return message;
     }
 
     /** Whether the connection has been closed. */

@@ -34,10 +34,10 @@ public final class DispatcherContext {
 
     private int port = Integer.getInteger(PORT, 0);
     private Duration heartbeatInterval = Duration.ofMillis(Long.getLong(HEARTBEAT, 1_000));
-    private Duration silenceLimit = Duration.ofMillis(Long.getLong(SILENCE_LIMIT, 8_000));
+    private Duration silenceLimit = Duration.ofMillis(Long.getLong(SILENCE_LIMIT, 10_000));
     private String bind = System.getProperty(BIND, "0.0.0.0");
     private String advertise = System.getProperty(ADVERTISE, System.getenv("CSPJOB_ADVERTISE"));
-    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
+    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 10_000));
     private JobSecret secret;
     private Serializer serializer;
     private boolean concluded;

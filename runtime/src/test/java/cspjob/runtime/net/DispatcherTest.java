@@ -200,6 +200,9 @@ class DispatcherTest {
              Socket mute = new Socket(watcher.address().getAddress(), watcher.address().getPort())) {
             Handshake.asClient(new java.io.DataInputStream(mute.getInputStream()), new java.io.DataOutputStream(mute.getOutputStream()),
                     secret, "the test's dispatcher");
+            // One message (a heartbeat), as a live peer sends; then nothing more.
+            Serializer.create(Heartbeat.register(new SerializerContext())).writer(java.nio.channels.Channels.newChannel(mute.getOutputStream()))
+                    .write(new Heartbeat(1));
             String why = closures.poll(20, TimeUnit.SECONDS);
             assertTrue(why != null && why.contains("nothing came from") && why.contains("600 ms"), String.valueOf(why));
             assertEquals(0, watcher.connectionCount());

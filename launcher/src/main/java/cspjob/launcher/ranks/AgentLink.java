@@ -18,12 +18,18 @@ import java.util.TreeMap;
  * The launcher's side of one node agent: tells it which ranks to start, and turns its lines into
  * events of the job's {@link RankSet}. Two platform threads read the agent's stdout and stderr.
  *
- * <p>Paced starts: a JVM needs about a second of CPU to start the runtime, so starting every rank
- * of a node at once on fewer cores makes each take many times longer (and miss the runtime's
- * handshake timeout). When paced, no more ranks start at once than the node has cores (as the
- * agent reports); the next starts when one has been reported ready with {@link #ready(Rank)}.
+ * <p>Paced starts: a JVM needs 1 to 1.5 s of CPU to start the runtime, so starting every rank of a
+ * node at once on fewer cores makes each take many times longer (and can miss the runtime's
+ * handshake timeout). When paced, no more ranks start at once than {@value #STARTS_PER_CORE} per
+ * core of the node (as its agent reports; system property {@value #STARTS_PER_CORE_PROPERTY});
+ * the next starts when one has been reported ready with {@link #ready(Rank)}. Two per core was as
+ * fast as no pacing at all for 8 ranks on 2 cores (about 14 s each on the loaded machine of this
+ * project), one per core was slower (20 to 26 s).
  */
 final class AgentLink {
+    static final int STARTS_PER_CORE = 2;
+    static final String STARTS_PER_CORE_PROPERTY = "cspjob.launcher.startsPerCore";
+
     private final NodeProcess agent;
     private final Map<Integer, Rank> ranks = new TreeMap<>();
     private final RankSet job;
@@ -90,7 +96,7 @@ final class AgentLink {
     }
 
     private synchronized void agentSaidHello(int cores) {
-        maxStarting = paced ? Math.max(1, cores * Integer.getInteger("cspjob.startsPerCore", 1)) : Integer.MAX_VALUE;
+        maxStarting = paced ? Math.max(1, cores * Integer.getInteger(STARTS_PER_CORE_PROPERTY, STARTS_PER_CORE)) : Integer.MAX_VALUE;
         startMore();
     }
 

@@ -33,10 +33,10 @@ class CspjobRunTest {
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final Pattern SLEEPER = Pattern.compile("\\[rank (\\d) localhost\\] sleeping in rank \\1 pid (\\d+)");
     /*
-     * Rank JVMs start all at once and each needs about 2 s of CPU to load the runtime; on this
-     * shared 2-core machine (load 20 and more while other builds run) that took longer than the
-     * runtime's default handshake timeout (5 s) and silence limit (8 s). These tests are about the
-     * launcher, so they give the ranks room; the flags pass on to the ranks with the launcher's.
+     * A rank JVM needs 1 to 1.5 s of CPU to start the runtime; on this shared 2-core machine (load
+     * 20 and more while other builds run) ranks took longer than the runtime's default handshake
+     * timeout (5 s) to answer, even with paced starts. These tests are about the launcher, so they
+     * give the ranks room; the flags pass on to the agent and the ranks with the launcher's.
      */
     private static final String LENIENT_HANDSHAKE = "-Dcspjob.dispatcher.handshakeTimeoutMillis=120000";
     private static final String LENIENT_SILENCE = "-Dcspjob.dispatcher.silenceLimitMillis=120000";

@@ -4,22 +4,23 @@ import cspjob.launcher.placement.PlacementScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import cspjob.launcher.ssh.SshOptions;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options of {@code cspjob run} that say where a job's ranks run. They may stand before or
  * after the job's name ({@code cspjob run ring --cores 8} and {@code cspjob run --cores 8 ring}),
- * so these names are never a job's own options. Ranks are started only when {@code --cores} or
+ * so these names (and those of the SSH options) are never a job's own options. Ranks are started only when {@code --cores} or
  * {@code --hostfile} is given; without them a job runs in the {@code cspjob} JVM alone.
  */
 public final class LaunchOptions {
     /** What a rank JVM stands for. */
     public enum JvmPer { CORE, NODE }
 
-    private static final Set<String> NAMES = Set.of("--cores", "--hostfile", "--placement", "--jvm-per", "--start-timeout");
-    private static final Set<String> FLAGS = Set.of("--verbose");
 
     @Option(names = "--cores", paramLabel = "N",
             description = "run N ranks: the first N slots of the node list (--hostfile, else $PBS_NODEFILE, else $SLURM_JOB_NODELIST, else this machine's cores)")
@@ -44,6 +45,10 @@ public final class LaunchOptions {
     @Option(names = "--verbose", description = "say on stderr which nodes the ranks run on, and when they are all ready")
     boolean verbose;
 
+    /** How to reach nodes other than this machine. */
+    @Mixin
+    SshOptions ssh = new SshOptions();
+
     /** Whether the user asked for ranks. */
     boolean wantsRanks() {
         return cores != null || hostfile != null;
@@ -64,40 +69,39 @@ public final class LaunchOptions {
     /**
      * Takes this command's options out of {@code jobArgs} (what followed the job's name) into
      * these options, overriding any given before the name; returns the job's own arguments.
+     * Which words are ours, and which take a value, comes from the options declared here.
      *
      * @throws CommandLine.ParameterException for a bad value
      */
     List<String> takeFrom(List<String> jobArgs) {
+        CommandSpec spec = new CommandLine(this).getCommandSpec();
         List<String> ours = new ArrayList<>();
         List<String> theirs = new ArrayList<>();
         for (int i = 0; i < jobArgs.size(); i++) {
             String arg = jobArgs.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (arg.equals("--")) {
                 theirs.addAll(jobArgs.subList(i, jobArgs.size()));
                 break;
             }
-            if (FLAGS.contains(arg)) {
-                verbose = true;
-                continue;
-            }
-            if (!NAMES.contains(name)) {
+            OptionSpec option = spec.findOption(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+            if (option == null || !arg.startsWith("--")) {
                 theirs.add(arg);
                 continue;
             }
             ours.add(arg);
-            if (!arg.contains("=") && i + 1 < jobArgs.size()) {
+            if (!arg.contains("=") && option.arity().max() > 0 && i + 1 < jobArgs.size()) {
                 ours.add(jobArgs.get(++i));
             }
         }
         if (!ours.isEmpty()) {
             LaunchOptions after = new LaunchOptions();
-            new CommandLine(after).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(ours.toArray(String[]::new));
-            cores = after.cores != null ? after.cores : cores;
-            hostfile = after.hostfile != null ? after.hostfile : hostfile;
-            placement = after.placement != null ? after.placement : placement;
-            jvmPer = after.jvmPer != null ? after.jvmPer : jvmPer;
-            startTimeout = after.startTimeout != null ? after.startTimeout : startTimeout;
+            CommandLine parsed = new CommandLine(after).setCaseInsensitiveEnumValuesAllowed(true);
+            parsed.parseArgs(ours.toArray(String[]::new));
+            for (OptionSpec given : parsed.getCommandSpec().options()) {
+                if (!given.originalStringValues().isEmpty()) {
+                    spec.findOption(given.longestName()).setValue(given.getValue());
+                }
+            }
         }
         if (cores != null && cores < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--cores must be at least 1, not " + cores);

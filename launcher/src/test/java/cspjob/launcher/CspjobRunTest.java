@@ -49,7 +49,11 @@ class CspjobRunTest {
     Path dir;
 
     private Process cspjob(String... args) throws IOException {
-        Path hostfile = Files.writeString(dir.resolve("hostfile"), "# four slots on this machine\nlocalhost slots=4\n");
+        return cspjobOn("# four slots on this machine\nlocalhost slots=4\n", args);
+    }
+
+    private Process cspjobOn(String hostfileText, String... args) throws IOException {
+        Path hostfile = Files.writeString(dir.resolve("hostfile"), hostfileText);
         List<String> all = new ArrayList<>(List.of("run", "rank-test"));
         all.addAll(List.of(args));
         all.addAll(List.of("--hostfile", hostfile.toString()));
@@ -154,6 +158,15 @@ class CspjobRunTest {
         launcher.destroyForcibly();
         launcher.waitFor();
         assertEquals(List.of(), awaitNoJvmLeft(), "agents see their stdin end and stop their ranks");
+    }
+
+    @Test
+    void aNodeThatCannotBeReachedIsNamedAndNothingStarts() throws Exception {
+        assertEquals(3, cspjobOn("localhost slots=2\nno-such-node.invalid slots=2\n", "hello", "--ssh-connect-timeout", "5").waitFor(),
+                out.text() + err.text());
+        assertTrue(err.text().contains("1 of 1 node cannot be reached over SSH; nothing was started") && err.text().contains("no-such-node.invalid"),
+                err.text());
+        assertTrue(!out.text().contains("[rank"), "no rank ran: " + out.text());
     }
 
     @Test

@@ -38,6 +38,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void sshOptionsAreOursToo() {
+        LaunchOptions options = new LaunchOptions();
+        assertEquals(List.of("--runs", "2"), options.takeFrom(List.of("--ssh-port", "2222", "--runs", "2", "--host-key-policy=accept-new")));
+        assertEquals(java.util.OptionalInt.of(2222), options.ssh.settings().port());
+        assertEquals(cspjob.launcher.ssh.HostKeyPolicy.ACCEPT_NEW, options.ssh.settings().hostKeyPolicy());
+    }
+
+    @Test
     void everythingAfterDoubleDashBelongsToTheJob() {
         LaunchOptions options = new LaunchOptions();
         assertEquals(List.of("--", "--cores", "3"), options.takeFrom(List.of("--", "--cores", "3")));

@@ -4,10 +4,9 @@ import java.util.function.Function;
 
 /** Chooses how to start the node agent of each host: this machine directly, any other through {@code remote}. */
 public final class NodeStarters {
-    /** For other hosts until the SSH way in is plugged in: says so, naming the host. */
+    /** For a node list of this machine alone: another host has no way in, and the error says so, naming it. */
     public static final NodeStarter NO_REMOTE = NodeStarter.unavailable(
-            "it is not this machine, and this build of cspjob starts node agents on other hosts only over SSH, which it does not"
-            + " have yet; use a node list of this machine alone (or no --hostfile)");
+            "it is not this machine, and no way to other hosts was given (cspjob run reaches them over SSH)");
 
     private NodeStarters() {
     }

@@ -3,91 +3,56 @@ package cspjob.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cspjob.launcher.node.JavaCommand;
 import cspjob.launcher.ranks.Output;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code cspjob run rank-test ... --hostfile H} as a user runs it: the launcher in a JVM of its own,
- * a real node agent, real worker JVMs. Every JVM of a run carries a marker in its command line
- * (the launcher's flags pass on to the agent and the ranks), so the test can find any left behind.
+ * {@code cspjob run rank-test ... --hostfile H} as a user runs it ({@link LauncherJvm}): the
+ * launcher in a JVM of its own, a real node agent, real worker JVMs, and no JVM left after.
  */
 @Tag("multi-jvm")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class CspjobRunTest {
-    private static final Duration LIMIT = Duration.ofSeconds(120);
+    private static final Duration LIMIT = LauncherJvm.LIMIT;
     private static final Pattern SLEEPER = Pattern.compile("\\[rank (\\d) localhost\\] sleeping in rank \\1 pid (\\d+)");
-    /*
-     * A rank JVM needs 1 to 1.5 s of CPU to start the runtime; on this shared 2-core machine (load
-     * 20 and more while other builds run) ranks took longer than the runtime's default handshake
-     * timeout (5 s) to answer, even with paced starts. These tests are about the launcher, so they
-     * give the ranks room; the flags pass on to the agent and the ranks with the launcher's.
-     */
-    private static final String LENIENT_HANDSHAKE = "-Dcspjob.dispatcher.handshakeTimeoutMillis=120000";
-    private static final String LENIENT_SILENCE = "-Dcspjob.dispatcher.silenceLimitMillis=120000";
-    private final String marker = "cspjob.test.marker=" + UUID.randomUUID();
-    private final Output out = new Output();
-    private final Output err = new Output();
+    private LauncherJvm run;
+    private Output out;
+    private Output err;
     private Process launcher;
 
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void newRun() {
+        run = new LauncherJvm(dir);
+        out = run.out;
+        err = run.err;
+    }
 
     private Process cspjob(String... args) throws IOException {
         return cspjobOn("# four slots on this machine\nlocalhost slots=4\n", args);
     }
 
     private Process cspjobOn(String hostfileText, String... args) throws IOException {
-        Path hostfile = Files.writeString(dir.resolve("hostfile"), hostfileText);
-        List<String> all = new ArrayList<>(List.of("run", "rank-test"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--hostfile", hostfile.toString()));
-        launcher = new ProcessBuilder(JavaCommand.of(Main.class.getName(), List.of("-D" + marker, LENIENT_HANDSHAKE, LENIENT_SILENCE), all))
-                .start();
-        pump(launcher.getInputStream(), out);
-        pump(launcher.getErrorStream(), err);
+        launcher = run.start(hostfileText, List.of(), args);
         return launcher;
     }
 
-    private static void pump(InputStream from, Output to) {
-        Thread.ofPlatform().daemon().start(() -> {
-            try {
-                from.transferTo(to.stream);
-            } catch (IOException ended) {
-                // the launcher has gone
-            }
-        });
-    }
-
-    /** Every JVM of this run still alive: launcher, agent, ranks. */
-    private List<String> jvmsLeft() {
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(marker))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("").replaceAll(".* cspjob\\.", "cspjob.")).toList();
-    }
-
-    /** Waits (a bound on a hang, not a measurement) until no JVM of the run is left; returns those still there. */
     private List<String> awaitNoJvmLeft() throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!jvmsLeft().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        return jvmsLeft();
+        return run.awaitNoJvmLeft();
     }
 
     private void awaitFourSleepers() throws InterruptedException {
@@ -96,12 +61,7 @@ class CspjobRunTest {
 
     @AfterEach
     void noJvmIsLeft() throws InterruptedException {
-        if (launcher != null) {
-            launcher.destroyForcibly();
-        }
-        List<String> left = awaitNoJvmLeft();
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).forEach(ProcessHandle::destroyForcibly);
-        assertEquals(List.of(), left, "JVMs of the run still alive after it");
+        assertEquals(List.of(), run.stopAndListLeft(), "JVMs of the run still alive after it");
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
         return jobs;
     }
 
-    @Command(name = "run", description = {
+    @Command(name = "run", mixinStandardHelpOptions = true, description = {
             "Runs a job: cspjob run JOB [job options] [--cores N ...]; `cspjob run JOB --help` lists the job's options.",
             "Without --cores or --hostfile the job runs in this JVM alone; with them, one rank JVM per core (or per node)"
                     + " runs on the node list's first N slots, and the job's cluster processes run on the ranks."})

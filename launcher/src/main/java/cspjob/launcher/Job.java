@@ -25,7 +25,8 @@ public interface Job {
     }
 
     /**
-     * Runs the job.
+     * Runs the job. With {@code --cores} (or {@code --hostfile}) its ranks are ready when this is
+     * called, and processes of kind {@code CLUSTER} run on them.
      *
      * @param args the job's own options (what follows the job name)
      * @param out  where the job prints its results

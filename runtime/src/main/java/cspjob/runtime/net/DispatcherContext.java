@@ -37,7 +37,7 @@ public final class DispatcherContext {
     private Duration silenceLimit = Duration.ofMillis(Long.getLong(SILENCE_LIMIT, 10_000));
     private String bind = System.getProperty(BIND, "0.0.0.0");
     private String advertise = System.getProperty(ADVERTISE, System.getenv("CSPJOB_ADVERTISE"));
-    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 10_000));
+    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 30_000));
     private JobSecret secret;
     private Serializer serializer;
     private boolean concluded;

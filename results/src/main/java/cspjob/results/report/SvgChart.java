@@ -1,0 +1,87 @@
+package cspjob.results.report;
+
+import cspjob.results.Series;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Draws a {@link ChartLines} as an SVG line chart with JFreeChart, written by JFreeSVG: lines with a
+ * marker at each measured point, SI-prefixed axis numbers, powers of ten on a log axis, and the text
+ * kept as SVG text (so labels stay searchable and sharp).
+ */
+final class SvgChart {
+    static final int WIDTH = 720;
+    static final int HEIGHT = 450;
+
+    static {
+        // Charts are drawn off screen: never open a display, even where DISPLAY is set.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private SvgChart() {
+    }
+
+    /** Writes the chart to {@code file}. Points a log axis cannot show (zero or below) are left out. */
+    static void write(ChartLines chart, Path file) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Map.Entry<String, List<Series.Point>> line : chart.lines().entrySet()) {
+            XYSeries series = new XYSeries(line.getKey(), false, true);
+            for (Series.Point point : line.getValue()) {
+                if ((!chart.logX() || point.x() > 0) && (!chart.logY() || point.y() > 0)) {
+                    series.add(point.x(), point.y());
+                }
+            }
+            data.addSeries(series);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, axis(chart.xLabel(), chart.logX(), false), axis(chart.yLabel(), chart.logY(), true), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart jfree = new JFreeChart(chart.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        jfree.setBackgroundPaint(Color.WHITE);
+        LegendTitle legend = jfree.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        jfree.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        Files.writeString(file, svg.getSVGDocument());
+    }
+
+    private static ValueAxis axis(String label, boolean log, boolean fromZero) {
+        if (log) {
+            LogAxis axis = new LogAxis(label);
+            axis.setBase(10);
+            axis.setTickUnit(new NumberTickUnit(1));
+            axis.setNumberFormatOverride(new SiNumberFormat());
+            axis.setSmallestValue(1e-12);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(fromZero);
+        axis.setNumberFormatOverride(new SiNumberFormat());
+        return axis;
+    }
+}

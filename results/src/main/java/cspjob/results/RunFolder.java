@@ -30,10 +30,11 @@ public final class RunFolder {
     /**
      * Makes the folder for a new run.
      *
-     * @param out the folder the job was given, or null for a new {@code runs/JOB-TIMESTAMP}
+     * @param out    the folder the job was given, or null for a new {@code PARENT/JOB-TIMESTAMP}
+     * @param parent where runs without {@code --out} go, normally {@link #DEFAULT_PARENT}
      * @throws RunFolderException when {@code out} already holds a run or cannot be made
      */
-    static Path create(String job, Path out, LocalDateTime now) {
+    static Path create(String job, Path out, Path parent, LocalDateTime now) {
         try {
             if (out != null) {
                 if (Files.exists(out.resolve(SUMMARY))) {
@@ -41,11 +42,11 @@ public final class RunFolder {
                 }
                 return Files.createDirectories(out);
             }
-            Files.createDirectories(DEFAULT_PARENT);
+            Files.createDirectories(parent);
             String base = job + "-" + STAMP.format(now);
             // Two runs started in the same second (a batch array, say) get -2, -3, ...: createDirectory is atomic.
             for (int attempt = 1; ; attempt++) {
-                Path folder = DEFAULT_PARENT.resolve(attempt == 1 ? base : base + "-" + attempt);
+                Path folder = parent.resolve(attempt == 1 ? base : base + "-" + attempt);
                 try {
                     return Files.createDirectory(folder);
                 } catch (FileAlreadyExistsException taken) {
@@ -53,7 +54,7 @@ public final class RunFolder {
                 }
             }
         } catch (IOException e) {
-            Path where = out != null ? out : DEFAULT_PARENT;
+            Path where = out != null ? out : parent;
             throw new RunFolderException(where + ": cannot make the run folder (" + e + "); give a writable --out folder", e);
         }
     }

@@ -69,7 +69,7 @@ public final class RunRecorder implements AutoCloseable {
      */
     public static RunRecorder start(String job, Path out) {
         Names.check("job", job);
-        Path folder = RunFolder.create(job, out, LocalDateTime.now());
+        Path folder = RunFolder.create(job, out, RunFolder.DEFAULT_PARENT, LocalDateTime.now());
         try {
             return new RunRecorder(job, folder);
         } catch (IOException e) {

@@ -25,17 +25,18 @@ final class PercentileTable {
                 continue;
             }
             out.println(labels.get(run) + "  [" + run.folder() + "]");
-            run.latencies().forEach((tag, histogram) -> out.printf(ROW, "  " + tag, cells(histogram)));
+            run.latencies().forEach((tag, histogram) -> out.printf(ROW, row("  " + tag, histogram)));
         }
         out.println();
     }
 
-    /** The row's cells after the tag: count, the percentiles, max. */
-    static Object[] cells(Histogram histogram) {
-        Object[] cells = new Object[PERCENTILES.length + 2];
-        cells[0] = Long.toString(histogram.getTotalCount());
+    /** The row's cells: the tag, count, the percentiles, max. */
+    static Object[] row(String tag, Histogram histogram) {
+        Object[] cells = new Object[PERCENTILES.length + 3];
+        cells[0] = tag;
+        cells[1] = Long.toString(histogram.getTotalCount());
         for (int i = 0; i < PERCENTILES.length; i++) {
-            cells[i + 1] = Long.toString(histogram.getValueAtPercentile(PERCENTILES[i]));
+            cells[i + 2] = Long.toString(histogram.getValueAtPercentile(PERCENTILES[i]));
         }
         cells[cells.length - 1] = Long.toString(histogram.getMaxValue());
         return cells;

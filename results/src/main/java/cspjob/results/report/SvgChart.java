@@ -3,17 +3,25 @@ package cspjob.results.report;
 import cspjob.results.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -72,7 +80,7 @@ final class SvgChart {
 
     private static ValueAxis axis(String label, boolean log, boolean fromZero) {
         if (log) {
-            LogAxis axis = new LogAxis(label);
+            LogAxis axis = new PlainLogAxis(label);
             axis.setBase(10);
             axis.setTickUnit(new NumberTickUnit(1));
             axis.setNumberFormatOverride(new SiNumberFormat());
@@ -83,5 +91,32 @@ final class SvgChart {
         axis.setAutoRangeIncludesZero(fromZero);
         axis.setNumberFormatOverride(new SiNumberFormat());
         return axis;
+    }
+
+    /**
+     * A log axis whose tick labels are plain strings ({@code 1k}, {@code 1M}). JFreeChart's own are
+     * attributed strings (10 with a superscript), which JFreeSVG can only draw as glyph outlines: no
+     * text left in the SVG to read, search or test.
+     */
+    private static final class PlainLogAxis extends LogAxis {
+        PlainLogAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            List<Tick> plain = new ArrayList<>();
+            for (Object tick : super.refreshTicks(g2, state, dataArea, edge)) {
+                if (tick instanceof ValueTick value) {
+                    String text = value.getTickType() == TickType.MAJOR ? SiNumberFormat.si(value.getValue()) : "";
+                    plain.add(new NumberTick(value.getTickType(), value.getValue(), text,
+                            value.getTextAnchor(), value.getRotationAnchor(), value.getAngle()));
+                } else {
+                    plain.add((Tick) tick);
+                }
+            }
+            return plain;
+        }
     }
 }

@@ -43,9 +43,6 @@ record ChartLines(String title, String xLabel, String yLabel, boolean logX, bool
                         .add(new Line(run, series));
             }
         }
-        Set<String> jobs = new LinkedHashSet<>();
-        runs.forEach(run -> jobs.add(run.summary().job()));
-        String prefix = jobs.size() == 1 ? jobs.iterator().next() + ": " : "";
         List<ChartLines> charts = new ArrayList<>();
         byAxes.forEach((axes, group) -> {
             boolean manyRuns = group.stream().map(Line::run).distinct().count() > 1;
@@ -67,6 +64,9 @@ record ChartLines(String title, String xLabel, String yLabel, boolean logX, bool
             }
             boolean logX = group.stream().anyMatch(line -> line.series().scale().logX());
             boolean logY = group.stream().anyMatch(line -> line.series().scale().logY());
+            Set<String> jobs = new LinkedHashSet<>();
+            group.forEach(line -> jobs.add(line.run().summary().job()));
+            String prefix = String.join(", ", jobs) + ": ";
             charts.add(new ChartLines(prefix + axes.y() + " against " + axes.x(), axes.x(), axes.y(), logX, logY, lines));
         });
         return charts;

@@ -3,14 +3,13 @@ package cspjob.results.report;
 import cspjob.results.Run;
 import cspjob.results.Series;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Prints each run's figures, and each chart's lines as a table (one row per x, one column per line), for readers without an SVG viewer. */
+/** Prints each run's figures, and each chart's lines as a table (one row per x, one column per line, as wide as its widest cell), for readers without an SVG viewer. */
 final class SeriesTable {
-    private static final int WIDTH = 16;
-
     private SeriesTable() {
     }
 
@@ -30,22 +29,27 @@ final class SeriesTable {
         out.println(chart.title());
         TreeSet<Double> xs = new TreeSet<>();
         chart.lines().values().forEach(points -> points.forEach(point -> xs.add(point.x())));
-        StringBuilder header = new StringBuilder(cell(chart.xLabel()));
-        chart.lines().keySet().forEach(label -> header.append(' ').append(cell(label)));
-        out.println("  " + header.toString().stripTrailing());
-        for (double x : xs) {
-            StringBuilder row = new StringBuilder(cell(SiNumberFormat.si(x)));
-            for (List<Series.Point> points : chart.lines().values()) {
-                String y = points.stream().filter(p -> p.x() == x).findFirst()
-                        .map(p -> SiNumberFormat.si(p.y())).orElse("-");
-                row.append(' ').append(cell(y));
+        List<List<String>> columns = new ArrayList<>();
+        List<String> xColumn = new ArrayList<>(List.of(chart.xLabel()));
+        xs.forEach(x -> xColumn.add(SiNumberFormat.si(x)));
+        columns.add(xColumn);
+        chart.lines().forEach((label, points) -> {
+            List<String> column = new ArrayList<>(List.of(label));
+            for (double x : xs) {
+                column.add(points.stream().filter(p -> p.x() == x).findFirst()
+                        .map(p -> SiNumberFormat.si(p.y())).orElse("-"));
             }
-            out.println("  " + row.toString().stripTrailing());
+            columns.add(column);
+        });
+        for (int row = 0; row <= xs.size(); row++) {
+            StringBuilder line = new StringBuilder(" ");
+            for (List<String> column : columns) {
+                int width = column.stream().mapToInt(String::length).max().orElse(0);
+                String cell = column.get(row);
+                line.append(' ').append(cell).append(" ".repeat(width - cell.length() + 1));
+            }
+            out.println(line.toString().stripTrailing());
         }
         out.println();
-    }
-
-    private static String cell(String text) {
-        return text.length() >= WIDTH ? text : text + " ".repeat(WIDTH - text.length());
     }
 }

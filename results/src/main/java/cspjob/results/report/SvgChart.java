@@ -38,6 +38,9 @@ import org.jfree.svg.SVGGraphics2D;
 final class SvgChart {
     static final int WIDTH = 720;
     static final int HEIGHT = 450;
+    /** Okabe and Ito's colours, told apart by colour-blind readers too (JFreeChart's default has yellow on white). */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
 
     static {
         // Charts are drawn off screen: never open a display, even where DISPLAY is set.
@@ -64,8 +67,15 @@ final class SvgChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        XYPlot plot = new XYPlot(data, axis(chart.xLabel(), chart.logX(), false), axis(chart.yLabel(), chart.logY(), true), renderer);
+        ValueAxis xAxis = axis(chart.xLabel(), chart.logX(), false);
+        boolean wholeXs = chart.lines().values().stream().flatMap(List::stream).allMatch(p -> p.x() == Math.rint(p.x()));
+        if (wholeXs && xAxis instanceof NumberAxis numbers) {
+            // Runs, tokens and cores are counted: no tick at 1.5 tokens.
+            numbers.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        XYPlot plot = new XYPlot(data, xAxis, axis(chart.yLabel(), chart.logY(), true), renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

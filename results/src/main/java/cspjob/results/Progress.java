@@ -1,6 +1,7 @@
 package cspjob.results;
 
 import java.io.Console;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.function.LongSupplier;
  * progress.finish();
  * }</pre>
  *
- * Progress goes to standard error, so it stays out of the job's results and {@code output.txt}.
+ * Progress goes to standard error, so it stays out of the job's results and {@code output.txt}. A job
+ * that also prints while progress shows prints through {@link #above}, so its lines and the progress
+ * line do not run into each other on the terminal.
  */
 public final class Progress {
     /** How often a terminal line is redrawn: more often only costs time. */
@@ -36,6 +39,7 @@ public final class Progress {
     private long total;
     private int lineWidth;
     private boolean shownAny;
+    private boolean finished;
 
     /**
      * @param what      what is counted, e.g. {@code laps}
@@ -66,6 +70,9 @@ public final class Progress {
 
     /** Reports that {@code done} of {@code total} are done; shows it when the last line is old enough. */
     public synchronized void update(long done, long total) {
+        if (finished) {
+            return;
+        }
         this.done = done;
         this.total = total;
         long now = nanoClock.getAsLong();
@@ -75,14 +82,59 @@ public final class Progress {
         }
     }
 
+    /**
+     * A stream that prints to {@code out} above the progress line: on a terminal, it wipes the progress
+     * line before each write and redraws it after each finished line; in batch, it is {@code out} itself.
+     */
+    public PrintStream above(PrintStream out) {
+        if (!terminal) {
+            return out;
+        }
+        OutputStream wiping = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                synchronized (Progress.this) {
+                    wipe();
+                    out.write(bytes, offset, length);
+                    out.flush();
+                    if (length > 0 && bytes[offset + length - 1] == '\n' && shownAny && !finished) {
+                        show(nanoClock.getAsLong());
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
+        return new PrintStream(wiping, true, out.charset());
+    }
+
+    private void wipe() {
+        if (lineWidth > 0) {
+            to.print("\r" + " ".repeat(lineWidth) + "\r");
+            to.flush();
+            lineWidth = 0;
+        }
+    }
+
     /** Shows the final state: on a terminal it ends the redrawn line, in batch it writes a last line. */
     public synchronized void finish() {
-        if (terminal && !shownAny) {
+        if (finished || (terminal && !shownAny)) {
+            finished = true;
             return;
         }
+        finished = true;
         show(nanoClock.getAsLong());
         if (terminal) {
             to.println();
+            lineWidth = 0;
         }
     }
 

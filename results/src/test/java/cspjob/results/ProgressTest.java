@@ -2,11 +2,14 @@ package cspjob.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,57 @@ class ProgressTest {
         assertTrue(longer.contains("left") && !shorter.contains("left"), shown());
         assertEquals(longer.length(), shorter.length(), "padded to the previous line's width: '" + shown() + "'");
         assertTrue(shorter.stripTrailing().endsWith("elapsed") && shorter.endsWith(" "), shorter);
+    }
+
+    @Test
+    void linesPrintedAboveTheProgressLineDoNotRunIntoIt() {
+        Progress progress = new Progress("runs", to, true, now::get);
+        PrintStream out = progress.above(to);
+        out.println("commstime: 5 runs");
+        advanceSeconds(1);
+        progress.update(1, 5);
+        out.println("run 1: 420 ns per communication");
+        advanceSeconds(1);
+        progress.update(2, 5);
+        out.println("run 2: 410 ns per communication");
+        assertEquals(List.of("commstime: 5 runs", "run 1: 420 ns per communication", "run 2: 410 ns per communication",
+                "runs: 2 of 5 (40%), 1.0/s, 2s elapsed, about 3s left"), screen(shown()));
+        progress.finish();
+        out.println("best: 410 ns per communication");
+        assertEquals("best: 410 ns per communication", screen(shown()).getLast());
+        assertEquals(5, screen(shown()).size(), shown());
+    }
+
+    @Test
+    void inBatchTheStreamAboveIsTheJobsOwn() {
+        assertSame(to, new Progress("runs", to, false, now::get).above(to));
+    }
+
+    /** What a terminal shows after {@code text}: a carriage return goes back to the line's start and overwrites. */
+    private static List<String> screen(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int column = 0;
+        for (char c : text.toCharArray()) {
+            if (c == '\r') {
+                column = 0;
+            } else if (c == '\n') {
+                lines.add(line.toString().stripTrailing());
+                line.setLength(0);
+                column = 0;
+            } else {
+                if (column < line.length()) {
+                    line.setCharAt(column, c);
+                } else {
+                    line.append(c);
+                }
+                column++;
+            }
+        }
+        if (!line.toString().isBlank()) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
     }
 
     @Test

@@ -65,18 +65,18 @@ public final class CommsTimeJob implements Job {
         }
         try (RunRecorder run = recorder) {
             System.err.println("commstime: recording in " + run.folder());
-            measure(options, run, run.tee(out));
+            Progress progress = Progress.onStandardError("commstime runs");
+            measure(options, run, progress, progress.above(run.tee(out)));
         }
         return 0;
     }
 
-    private static void measure(Options options, RunRecorder run, PrintStream out) {
+    private static void measure(Options options, RunRecorder run, Progress progress, PrintStream out) {
         run.parameter("iterations", options.iterations).parameter("runs", options.runs)
                 .parameter("kind", options.kind.name().toLowerCase());
         // The histogram holds one value per timed run: CommsTime times a whole loop, never one communication.
         Recorder nanos = run.latency("ns-per-communication");
         SeriesRecorder series = run.series("ns per communication", "run", "ns per communication");
-        Progress progress = Progress.onStandardError("commstime runs");
         out.printf("commstime: %,d iterations x %d runs, %s processes%n", options.iterations, options.runs,
                 options.kind.name().toLowerCase());
         CommsTime.nanosPerCommunication(options.iterations, options.kind);

@@ -3,15 +3,22 @@ package cspjob.results.report;
 import cspjob.results.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
@@ -24,14 +31,16 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
+import org.w3c.dom.Document;
 
 /**
- * Draws a {@link ChartLines} as an SVG line chart with JFreeChart, written by JFreeSVG: lines with a
+ * Draws a {@link ChartLines} as an SVG line chart with JFreeChart, written by Apache Batik's SVG
+ * generator: lines with a
  * marker at each measured point, SI-prefixed axis numbers, powers of ten on a log axis, and the text
  * kept as SVG text (so labels stay searchable and sharp).
  */
@@ -47,6 +56,9 @@ final class SvgChart {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // JFreeChart draws rotated text (the y axis label) as a TextLayout by default, a workaround for
+        // an old JDK bug that SVG generators can only write as glyph outlines; drawString keeps it text.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private SvgChart() {
@@ -83,9 +95,32 @@ final class SvgChart {
         jfree.setBackgroundPaint(Color.WHITE);
         LegendTitle legend = jfree.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D svg = svgCanvas();
         jfree.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
-        Files.writeString(file, svg.getSVGDocument());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            svg.stream(out, true);
+        } finally {
+            svg.dispose();
+        }
+    }
+
+    /**
+     * A Batik canvas on a JDK DOM (Batik's own DOM module is not needed for writing), drawing text
+     * as {@code <text>} rather than glyph outlines and naming fonts rather than embedding them.
+     */
+    private static SVGGraphics2D svgCanvas() {
+        Document document;
+        try {
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML DOM builder is not available: " + e.getMessage(), e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        context.setComment("cspjob report");
+        context.setEmbeddedFontsOn(false);
+        SVGGraphics2D svg = new SVGGraphics2D(context, false);
+        svg.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
+        return svg;
     }
 
     private static ValueAxis axis(String label, boolean log, boolean fromZero) {
@@ -105,8 +140,8 @@ final class SvgChart {
 
     /**
      * A log axis whose tick labels are plain strings ({@code 1k}, {@code 1M}). JFreeChart's own are
-     * attributed strings (10 with a superscript), which JFreeSVG can only draw as glyph outlines: no
-     * text left in the SVG to read, search or test.
+     * attributed strings (10 with a superscript), which SVG generators draw as glyph outlines or
+     * split into pieces: no whole text left in the SVG to read, search or test.
      */
     private static final class PlainLogAxis extends LogAxis {
         PlainLogAxis(String label) {

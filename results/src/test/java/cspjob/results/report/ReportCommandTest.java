@@ -69,6 +69,7 @@ class ReportCommandTest {
         assertTrue(texts.contains("become-home=true"), texts.toString());
         assertTrue(texts.contains("become-home=false"), texts.toString());
         assertTrue(texts.contains("concurrent tokens"), texts.toString());
+        assertTrue(texts.contains("messages/s"), "the y axis label, drawn rotated: " + texts);
         assertTrue(texts.contains("ring: messages/s against concurrent tokens"), texts.toString());
         assertTrue(result.out().contains("80k") && result.out().contains("14.4k"), "the series table: " + result.out());
     }
@@ -109,6 +110,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void aLabelOutsideAsciiStaysReadableTextInTheSvg() throws Exception {
+        Path folder = temp.resolve("hop");
+        try (RunRecorder run = RunRecorder.start("hop", folder)) {
+            run.series("latency", "concurrent tokens", "µs per hop").add(1, 3.5).add(2, 4.25);
+        }
+        Path charts = temp.resolve("charts");
+        Result result = report("--charts", charts.toString(), folder.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        // The file names no encoding, so XML reads it as UTF-8: a µ written any other way would not come back.
+        List<String> texts = svgTexts(charts.resolve("hop-s-per-hop-against-concurrent-tokens.svg"));
+        assertTrue(texts.contains("µs per hop"), texts.toString());
+    }
+
+    @Test
     void aMissingRunFolderIsOneLineNamingIt() {
         Path missing = temp.resolve("runs/ring-nope");
         Result result = report(missing.toString());
@@ -139,7 +154,7 @@ class ReportCommandTest {
     /** The text of every SVG text element; parsing also proves the file is well-formed XML. */
     private static List<String> svgTexts(Path svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        // JFreeSVG writes the SVG 1.0 DOCTYPE; never fetch its DTD (no network here, and none needed).
+        // Batik writes the SVG 1.0 DOCTYPE; never fetch its DTD (no network here, and none needed).
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document document = factory.newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", document.getDocumentElement().getNodeName());

@@ -44,6 +44,8 @@ ensure_built() {
   if [ ! -f "$stamp" ] || [ -n "$(find "$CSPJOB_HOME" -path "$CSPJOB_HOME/*/target" -prune -o \
         \( -path '*/src/main/*' -o -name pom.xml \) -newer "$stamp" -print -quit)" ]; then
     echo "cspjob: building (first run, or the sources changed) ..." >&2
+    # copy-dependencies only adds: a jar a pom no longer names would stay on the classpath.
+    rm -rf "$CSPJOB_HOME/jobs/target/lib"
     maven -q -DskipTests package >&2 || { echo "cspjob: the build failed; run 'bin/test' or 'mvn package' to see why." >&2; exit 3; }
     touch "$stamp"
   fi

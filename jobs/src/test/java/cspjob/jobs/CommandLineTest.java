@@ -7,7 +7,11 @@ import cspjob.launcher.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `cspjob run` finds the bundled jobs, runs them, and refuses bad input with exit code 2. */
 class CommandLineTest {
@@ -32,10 +36,34 @@ class CommandLineTest {
     }
 
     @Test
-    void commstimeRunsAndReportsTimePerCommunication() {
-        Run run = cspjob("run", "commstime", "--iterations", "2000", "--runs", "2", "--kind", "thread");
+    void commstimeRunsAndReportsTimePerCommunication(@TempDir Path temp) {
+        Path folder = temp.resolve("commstime-run");
+        Run run = cspjob("run", "commstime", "--iterations", "2000", "--runs", "2", "--kind", "thread", "--out", folder.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("best:") && run.out().contains("ns per communication"), run.out());
+        cspjob.results.Run recorded = cspjob.results.Run.read(folder);
+        assertEquals(2, recorded.summary().series("ns per communication").points().size());
+        assertEquals(2, recorded.latencies().get("ns-per-communication").getTotalCount());
+        assertEquals(Map.of("iterations", "2000", "runs", "2", "kind", "thread"), recorded.summary().parameters());
+    }
+
+    @Test
+    void commstimeRefusesAnOutFolderThatHoldsARun(@TempDir Path temp) {
+        Path folder = temp.resolve("commstime-run");
+        assertEquals(0, cspjob("run", "commstime", "--iterations", "100", "--runs", "1", "--out", folder.toString()).exitCode());
+        Run again = cspjob("run", "commstime", "--iterations", "100", "--runs", "1", "--out", folder.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains(folder + ": already holds a run"), again.err());
+    }
+
+    @Test
+    void reportReadsTheRunsCommstimeWrote(@TempDir Path temp) {
+        Path folder = temp.resolve("commstime-run");
+        assertEquals(0, cspjob("run", "commstime", "--iterations", "100", "--runs", "3", "--out", folder.toString()).exitCode());
+        Run report = cspjob("report", "--charts", temp.resolve("charts").toString(), folder.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(report.out().contains("ns-per-communication") && report.out().contains("p99.9"), report.out());
+        assertTrue(Files.isRegularFile(temp.resolve("charts/commstime-ns-per-communication-against-run.svg")), report.out());
     }
 
     @Test

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cspjob", mixinStandardHelpOptions = true, version = "cspjob 0.1.0",
         description = "Runs CSP jobs on this machine or a cluster.",
-        subcommands = {Main.Run.class, Main.Jobs.class, BatchCommand.Pbs.class, BatchCommand.Sbatch.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Run.class, Main.Jobs.class, cspjob.results.report.ReportCommand.class, BatchCommand.Pbs.class,
+            BatchCommand.Sbatch.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;

@@ -98,13 +98,15 @@ public final class JvmPingPong {
     /** Warm-up, then rounds in which cspjob and the raw socket take turns (who goes first alternates). */
     private static PairedRounds measure(int rounds, ChannelWriter<byte[]> out, ChannelReader<byte[]> in, SocketChannel raw) {
         PairedRounds r = new PairedRounds(rounds, false);
+        SchedStats[] cost = {SchedStats.NONE, SchedStats.NONE}; // cspjob, raw: where the time went, both JVMs
         byte[] payload = {42};
         ByteBuffer one = ByteBuffer.allocateDirect(1);
         for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
             double ours = 0;
             double peer = 0;
             for (int turn = 0; turn < 2; turn++) {
-                boolean cspjobNow = (turn + round) % 2 == 0;
+                boolean cspjobNow = Math.floorMod(turn + round, 2) == 0;
+                SchedStats before = SchedStats.ofJob();
                 long start = System.nanoTime();
                 for (int i = 0; i < PINGS_PER_ROUND; i++) {
                     if (cspjobNow) {
@@ -115,6 +117,9 @@ public final class JvmPingPong {
                     }
                 }
                 double oneWayMicros = (System.nanoTime() - start) / 1e3 / PINGS_PER_ROUND / 2;
+                if (round >= 0) {
+                    cost[cspjobNow ? 0 : 1] = cost[cspjobNow ? 0 : 1].plus(SchedStats.ofJob().minus(before));
+                }
                 if (cspjobNow) {
                     ours = oneWayMicros;
                 } else {
@@ -125,6 +130,8 @@ public final class JvmPingPong {
                 r.record(round, ours, peer);
             }
         }
+        long messages = 2L * PINGS_PER_ROUND * rounds;
+        System.out.println("per one-way message, both JVMs, all threads: cspjob " + cost[0].per(messages) + "; raw " + cost[1].per(messages));
         return r;
     }
 

@@ -24,7 +24,7 @@ import java.util.List;
  * hop, a platform thread per element).
  *
  * <pre>
- * java $(jvm_flags) -cp benchmarks/target/benchmarks.jar cspjob.benchmarks.JvmRing [--rounds 5] [--rows FILE] [--millis 1000]
+ * java $(jvm_flags) -cp benchmarks/target/benchmarks.jar cspjob.benchmarks.JvmRing [--rounds 5] [--rows FILE] [--millis 1000] [--tokens 8]
  * </pre>
  */
 public final class JvmRing {
@@ -84,7 +84,18 @@ public final class JvmRing {
 
     public static void main(String[] args) throws Exception {
         NetBenchArgs options = NetBenchArgs.parse(args, "JvmRing");
-        long millis = options.extra().size() == 2 && options.extra().get(0).equals("--millis") ? Long.parseLong(options.extra().get(1)) : 1000;
+        long millis = 1000;
+        int maxTokens = MAX_TOKENS;
+        for (int i = 0; i + 1 < options.extra().size(); i += 2) {
+            switch (options.extra().get(i)) {
+                case "--millis" -> millis = Long.parseLong(options.extra().get(i + 1));
+                case "--tokens" -> maxTokens = Integer.parseInt(options.extra().get(i + 1)); // 1..this many (for profiling)
+                default -> throw new IllegalArgumentException("JvmRing: unknown option " + options.extra().get(i)
+                        + "; options: --rounds N --rows FILE --millis M --tokens T");
+            }
+        }
+        int tokensUpTo = Math.min(maxTokens, MAX_TOKENS);
+        long roundMillis = millis;
         Csp.registerTypes(Member.class);
         List<Channel<Integer>> homed = channels("homed");
         List<Channel<Integer>> moved = channels("moved");
@@ -116,7 +127,7 @@ public final class JvmRing {
                 try (SocketChannel next = SocketChannel.open(new InetSocketAddress(host, port[1])); SocketChannel previous = server.accept()) {
                     List<RingStation> rings = List.of(new RingStation.OverChannels("homed", homedIn, homedOut, MAX_TOKENS),
                             new RingStation.OverChannels("moved", movedIn, movedOut, MAX_TOKENS), new RingStation.OverSockets(previous, next));
-                    return measure(rings, options.rounds(), millis);
+                    return measure(rings, options.rounds(), roundMillis, tokensUpTo);
                 } finally {
                     homedOut.poison(); // ends every element of both rings of channels
                     movedOut.poison();
@@ -130,10 +141,10 @@ public final class JvmRing {
     }
 
     /** For each token count: warm-up, then rounds in which the three rings take turns (who goes first rotates). */
-    private static List<PairedRounds[]> measure(List<RingStation> rings, int rounds, long millis) throws InterruptedException {
+    private static List<PairedRounds[]> measure(List<RingStation> rings, int rounds, long millis, int maxTokens) throws InterruptedException {
         List<PairedRounds[]> byTokens = new ArrayList<>();
         System.out.printf("%6s %22s %22s %22s%n", "tokens", "homed here hops/s", "becomeHome hops/s", "raw sockets hops/s");
-        for (int tokens = 1; tokens <= MAX_TOKENS; tokens++) {
+        for (int tokens = 1; tokens <= maxTokens; tokens++) {
             PairedRounds homed = new PairedRounds(rounds, true);
             PairedRounds moved = new PairedRounds(rounds, true);
             for (int round = -WARMUP_ROUNDS; round < rounds; round++) {

@@ -20,10 +20,18 @@ public final class DispatcherContext {
     public static final String BIND = "cspjob.dispatcher.bind";
     /** System property: how long a new peer has to complete the handshake, in milliseconds. */
     public static final String HANDSHAKE_TIMEOUT = "cspjob.dispatcher.handshakeTimeoutMillis";
+    /**
+     * System property: which threads read the connections, {@code virtual} (one virtual thread each) or
+     * {@code platform} (one daemon platform thread each: the kernel wakes the reader itself when bytes
+     * arrive, rather than the JDK's poller thread waking a virtual thread, one thread hand-off less per
+     * message; see BENCHMARKS.md, channels across JVMs).
+     */
+    public static final String READERS = "cspjob.dispatcher.readers";
 
     private int port = Integer.getInteger(PORT, 0);
     private String bind = System.getProperty(BIND, "0.0.0.0");
     private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
+    private String readers = System.getProperty(READERS, "virtual");
     private JobSecret secret;
     private Serializer serializer;
     private boolean concluded;
@@ -49,6 +57,12 @@ public final class DispatcherContext {
         return this;
     }
 
+    /** {@code virtual} or {@code platform}: see {@link #READERS}. */
+    public DispatcherContext readers(String kind) {
+        this.readers = kind;
+        return this;
+    }
+
     public DispatcherContext secret(JobSecret secret) {
         this.secret = secret;
         return this;
@@ -67,6 +81,9 @@ public final class DispatcherContext {
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("dispatcher handshake timeout must be positive (" + HANDSHAKE_TIMEOUT + ")");
+        }
+        if (!readers.equals("virtual") && !readers.equals("platform")) {
+            throw new IllegalArgumentException("dispatcher readers '" + readers + "' is neither 'virtual' nor 'platform' (" + READERS + ")");
         }
         if (secret == null) {
             secret = JobSecret.fromEnvironment();
@@ -95,6 +112,11 @@ public final class DispatcherContext {
         return (int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis());
     }
 
+    /** A builder of the thread that reads one connection. */
+    Thread.Builder readerThread() {
+        return readers.equals("platform") ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+    }
+
     JobSecret secret() {
         return secret;
     }
@@ -102,6 +124,6 @@ public final class DispatcherContext {
     @Override
     public String toString() {
         return "DispatcherContext[bind=" + bind + ", port=" + port + ", handshakeTimeout=" + handshakeTimeout
-                + ", secret=hidden]";
+                + ", readers=" + readers + ", secret=hidden]";
     }
 }

@@ -24,8 +24,12 @@ import java.util.Locale;
  *
  * <pre>
  * java $(jvm_flags) -Xmx3g -cp benchmarks/target/benchmarks.jar cspjob.benchmarks.JvmThroughput \
- *     [--rounds 11] [--rows FILE] [1k 64k 1m 16m 100m 1g]
+ *     [--rounds 11] [--rows FILE] [--writers 1] [1k 64k 1m 16m 100m 1g]
  * </pre>
+ *
+ * {@code --writers N}: N writer processes share the channel (each waits for its own reads to be
+ * matched; together they keep N messages in flight), which tells the latency of a synchronous write
+ * from the bandwidth of the path.
  *
  * Sizes of 100 MiB and more run at most {@value #LARGE_ROUNDS} rounds (memory and time on a shared machine).
  */
@@ -62,9 +66,20 @@ public final class JvmThroughput {
     public static void main(String[] args) throws Exception {
         NetBenchArgs options = NetBenchArgs.parse(args, "JvmThroughput");
         List<Long> sizes = new ArrayList<>();
-        for (String size : options.extra().isEmpty() ? List.of("1k", "64k", "1m", "16m", "100m", "1g") : options.extra()) {
-            sizes.add(parseSize(size));
+        int writers = 1;
+        for (int i = 0; i < options.extra().size(); i++) {
+            if (options.extra().get(i).equals("--writers")) {
+                writers = Integer.parseInt(options.extra().get(++i)); // writer processes sharing the channel (a power of 2)
+            } else {
+                sizes.add(parseSize(options.extra().get(i)));
+            }
         }
+        if (sizes.isEmpty()) {
+            for (String size : List.of("1k", "64k", "1m", "16m", "100m", "1g")) {
+                sizes.add(parseSize(size));
+            }
+        }
+        int writerCount = writers;
         Csp.registerTypes(Sink.class);
         Channel<Object> data = new Channel<>("data");
         Channel<Long> acks = new Channel<>("acks");
@@ -80,7 +95,7 @@ public final class JvmThroughput {
                             List<PairedRounds> bySize = new ArrayList<>();
                             for (long size : sizes) {
                                 bySize.add(measure(size, size >= (100L << 20) ? Math.min(LARGE_ROUNDS, options.rounds()) : options.rounds(),
-                                        out, acksIn, new RawPump(raw)));
+                                        out, acksIn, new RawPump(raw), writerCount));
                             }
                             return bySize;
                         } finally {
@@ -89,13 +104,13 @@ public final class JvmThroughput {
                     }));
             @SuppressWarnings("unchecked")
             List<PairedRounds> bySize = (List<PairedRounds>) results.get(1);
-            options.writeRows(rows(sizes, bySize));
+            options.writeRows(rows(sizes, bySize, writerCount));
         }
     }
 
     /** Warm-up, then rounds in which cspjob and the raw pump take turns (who goes first alternates); MB/s. */
-    private static PairedRounds measure(long size, int rounds, ChannelWriter<Object> out, ChannelReader<Long> acks, RawPump raw)
-            throws IOException {
+    private static PairedRounds measure(long size, int rounds, ChannelWriter<Object> out, ChannelReader<Long> acks, RawPump raw,
+                                        int writers) throws IOException {
         byte[] payload = new byte[(int) size];
         for (int i = 0; i < payload.length; i += 4096) {
             payload[i] = (byte) i; // touched, so neither side gets pages the kernel has not yet mapped
@@ -113,8 +128,20 @@ public final class JvmThroughput {
                 long got;
                 if (cspjobNow) {
                     out.write(count);
-                    for (int i = 0; i < count; i++) {
-                        out.write(payload);
+                    if (writers == 1 || count % writers != 0) {
+                        for (int i = 0; i < count; i++) {
+                            out.write(payload);
+                        }
+                    } else {
+                        List<CspProcess> shares = new ArrayList<>();
+                        for (int w = 0; w < writers; w++) {
+                            shares.add(() -> {
+                                for (int i = 0; i < count / writers; i++) {
+                                    out.write(payload);
+                                }
+                            });
+                        }
+                        Csp.parallel(shares);
                     }
                     got = acks.read();
                 } else {
@@ -141,7 +168,7 @@ public final class JvmThroughput {
     }
 
     /** The table rows: each size against raw, and the sizes from 1 MiB up against cspjob's own 1 MiB figure. */
-    private static List<String> rows(List<Long> sizes, List<PairedRounds> bySize) {
+    private static List<String> rows(List<Long> sizes, List<PairedRounds> bySize, int writers) {
         List<String> rows = new ArrayList<>();
         int oneMeg = sizes.indexOf(1L << 20);
         for (int i = 0; i < sizes.size(); i++) {
@@ -155,8 +182,9 @@ public final class JvmThroughput {
                 flat = String.format("; %.0f%% %s the 1 MiB figure (target: at most 20%% below): %s", Math.abs(100 * drop),
                         drop > 0 ? "below" : "above", drop <= MAX_DROP_FROM_1M ? "yes" : "no");
             }
-            rows.add(String.format("| throughput: %s byte[] messages, writer JVM to reader JVM vs raw NIO socket pump (MB/s) | %,.0f (best %,.0f)"
-                            + " | %,.0f (best %,.0f) | %.2f of raw (rounds %.2f..%.2f) | %s | %s%s |", label(size), r.oursMedian(), r.oursBest(),
+            rows.add(String.format("| throughput: %s byte[] messages, writer JVM to reader JVM%s vs raw NIO socket pump (MB/s) | %,.0f (best %,.0f)"
+                            + " | %,.0f (best %,.0f) | %.2f of raw (rounds %.2f..%.2f) | %s | %s%s |", label(size),
+                    writers == 1 ? "" : " (" + writers + " writer processes)", r.oursMedian(), r.oursBest(),
                     r.peerMedian(), r.peerBest(), r.ratio(), r.ratioRange()[0], r.ratioRange()[1],
                     hasTarget ? ">= 0.80 of raw" : "none", verdict, flat));
         }

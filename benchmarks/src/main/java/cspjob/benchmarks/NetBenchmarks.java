@@ -55,7 +55,9 @@ final class NetBenchmarks {
                 command.add(arg);
             }
         }
-        command.addAll(List.of(heap, "-cp", System.getProperty("java.class.path"), main.getName(), "--rows", rows.toString()));
+        // 8 JVMs starting at once on a busy machine have taken more than the default 5 s to complete a handshake
+        command.addAll(List.of(heap, "-Dcspjob.dispatcher.handshakeTimeoutMillis=60000", "-cp", System.getProperty("java.class.path"),
+                main.getName(), "--rows", rows.toString()));
         command.addAll(args);
         System.out.println(main.getSimpleName() + " (" + duration + "; log: " + log + ") ...");
         Process jvm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -143,6 +143,8 @@ public final class JvmRing {
     /** For each token count: warm-up, then rounds in which the three rings take turns (who goes first rotates). */
     private static List<PairedRounds[]> measure(List<RingStation> rings, int rounds, long millis, int maxTokens) throws InterruptedException {
         List<PairedRounds[]> byTokens = new ArrayList<>();
+        SchedStats[] cost = {SchedStats.NONE, SchedStats.NONE, SchedStats.NONE}; // per ring, all 8 JVMs: where the time went
+        double[] hopsCounted = new double[rings.size()];
         System.out.printf("%6s %22s %22s %22s%n", "tokens", "homed here hops/s", "becomeHome hops/s", "raw sockets hops/s");
         for (int tokens = 1; tokens <= maxTokens; tokens++) {
             PairedRounds homed = new PairedRounds(rounds, true);
@@ -151,7 +153,12 @@ public final class JvmRing {
                 double[] hops = new double[rings.size()];
                 for (int k = 0; k < rings.size(); k++) {
                     int r = Math.floorMod(k + round, rings.size());
+                    SchedStats before = SchedStats.ofJob();
                     hops[r] = rings.get(r).round(tokens, SIZE, millis);
+                    if (round >= 0 && tokens == 1) {
+                        cost[r] = cost[r].plus(SchedStats.ofJob().minus(before));
+                        hopsCounted[r] += hops[r] * millis / 1000.0; // about: the cost includes the settling and draining
+                    }
                 }
                 if (round >= 0) {
                     homed.record(round, hops[0], hops[2]);
@@ -160,6 +167,10 @@ public final class JvmRing {
             }
             System.out.printf("%6d %,22.0f %,22.0f %,22.0f%n", tokens, homed.oursMedian(), moved.oursMedian(), homed.peerMedian());
             byTokens.add(new PairedRounds[] {homed, moved});
+            if (tokens == 1) {
+                System.out.println("per hop with 1 token, all 8 JVMs, all threads: homed here " + cost[0].per((long) hopsCounted[0])
+                        + "; becomeHome " + cost[1].per((long) hopsCounted[1]) + "; raw " + cost[2].per((long) hopsCounted[2]));
+            }
         }
         return byTokens;
     }

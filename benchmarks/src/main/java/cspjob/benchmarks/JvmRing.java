@@ -145,6 +145,14 @@ public final class JvmRing {
         List<PairedRounds[]> byTokens = new ArrayList<>();
         SchedStats[] cost = {SchedStats.NONE, SchedStats.NONE, SchedStats.NONE}; // per ring, all 8 JVMs: where the time went
         double[] hopsCounted = new double[rings.size()];
+        for (RingStation ring : rings) {
+            ring.round(4, SIZE, 3000); // JIT warm-up of all 8 JVMs before the first figure (the first is one token's)
+        }
+        SchedStats idleBefore = SchedStats.ofJob();
+        Thread.sleep(2000);
+        SchedStats idle = SchedStats.ofJob().minus(idleBefore);
+        System.out.printf("idle, no token in any ring, all 8 JVMs: %.1f ms on a CPU per second, %d timeslices per second%n",
+                idle.runNanos() / 2e6, idle.slices() / 2);
         System.out.printf("%6s %22s %22s %22s%n", "tokens", "homed here hops/s", "becomeHome hops/s", "raw sockets hops/s");
         for (int tokens = 1; tokens <= maxTokens; tokens++) {
             PairedRounds homed = new PairedRounds(rounds, true);

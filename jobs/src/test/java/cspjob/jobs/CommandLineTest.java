@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 /** `cspjob run` finds the bundled jobs, runs them, and refuses bad input with exit code 2. */
 class CommandLineTest {
 
-    private record Run(int exitCode, String out, String err) {
+    record Run(int exitCode, String out, String err) {
     }
 
-    private static Run cspjob(String... args) {
+    static Run cspjob(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,6 +36,23 @@ class CommandLineTest {
         Run run = cspjob("run", "commstime", "--iterations", "2000", "--runs", "2", "--kind", "thread");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("best:") && run.out().contains("ns per communication"), run.out());
+    }
+
+    @Test
+    void ringRunsAndReportsHopsPerSecond() {
+        Run run = cspjob("run", "ring", "--elements", "50", "--tokens", "5", "--hops", "5000", "--runs", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("5,000 hops in") && run.out().contains("best:"), run.out());
+    }
+
+    @Test
+    void ringRefusesMoreTokensThanElementsAndClusterWithoutRanks() {
+        Run tokens = cspjob("run", "ring", "--elements", "4", "--tokens", "5");
+        assertEquals(2, tokens.exitCode());
+        assertTrue(tokens.err().contains("--tokens must be from 1 to the number of elements (4)"), tokens.err());
+        Run cluster = cspjob("run", "ring", "--kind", "cluster");
+        assertEquals(2, cluster.exitCode());
+        assertTrue(cluster.err().contains("--cores"), cluster.err());
     }
 
     @Test

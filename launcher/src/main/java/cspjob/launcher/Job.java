@@ -16,7 +16,17 @@ public interface Job {
     String summary();
 
     /**
-     * Runs the job.
+     * The types this job sends to other JVMs (its processes of kind cluster or jvm, and the values
+     * they exchange). {@code cspjob run} registers them ({@link cspjob.runtime.Csp#registerTypes})
+     * before it starts any rank, so that every rank knows them too.
+     */
+    default java.util.List<Class<?>> types() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Runs the job. With {@code --cores} (or {@code --hostfile}) its ranks are ready when this is
+     * called, and processes of kind {@code CLUSTER} run on them.
      *
      * @param args the job's own options (what follows the job name)
      * @param out  where the job prints its results

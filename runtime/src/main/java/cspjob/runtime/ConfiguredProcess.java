@@ -1,13 +1,16 @@
 package cspjob.runtime;
 
 /** A process body with a name or kind other than its own; made by {@link CspProcess#named} and {@link CspProcess#as}. */
-record ConfiguredProcess(CspProcess body, String name, ProcessKind kind) implements CspFunction<Object> {
+record ConfiguredProcess(CspProcess body, String name, ProcessKind kind, int slot) implements CspFunction<Object> {
     ConfiguredProcess {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a process name cannot be empty");
         }
         if (kind == null) {
             throw new IllegalArgumentException("process '" + name + "': the kind cannot be null; use ProcessKind.VIRTUAL or THREAD");
+        }
+        if (slot < -1) {
+            throw new IllegalArgumentException("process '" + name + "': slot " + slot + " does not exist; slots count from 0");
         }
     }
 

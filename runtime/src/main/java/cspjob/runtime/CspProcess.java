@@ -36,13 +36,26 @@ public interface CspProcess {
         return ProcessKind.VIRTUAL;
     }
 
+    /** The slot of the job's node list a cluster process is pinned to; -1 (the default) lets the placement choose. */
+    default int slot() {
+        return -1;
+    }
+
     /** This process under another name. */
     default CspProcess named(String name) {
-        return new ConfiguredProcess(ConfiguredProcess.body(this), name, kind());
+        return new ConfiguredProcess(ConfiguredProcess.body(this), name, kind(), slot());
     }
 
     /** This process run as another kind. */
     default CspProcess as(ProcessKind kind) {
-        return new ConfiguredProcess(ConfiguredProcess.body(this), name(), kind);
+        return new ConfiguredProcess(ConfiguredProcess.body(this), name(), kind, slot());
+    }
+
+    /**
+     * This process as a cluster process pinned to one slot of the job's node list (counted from 0,
+     * as {@code cspjob run} lists them), whatever the placement scheme.
+     */
+    default CspProcess pinned(int slot) {
+        return new ConfiguredProcess(ConfiguredProcess.body(this), name(), ProcessKind.CLUSTER, slot);
     }
 }

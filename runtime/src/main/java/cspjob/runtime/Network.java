@@ -124,11 +124,15 @@ final class Network implements MessageHandler {
     /** Makes value types known to the serializer of every JVM this one starts, and of this one. */
     static void registerTypes(Class<?>... types) {
         synchronized (START) {
-            if (instance != null) {
+            if (instance != null && !USER_TYPES.containsAll(List.of(types))) {
                 throw new IllegalStateException("register value types before the first channel end leaves this JVM"
                         + " (at the start of main): this JVM's network has already started");
             }
-            USER_TYPES.addAll(List.of(types));
+            for (Class<?> type : types) {
+                if (!USER_TYPES.contains(type)) {
+                    USER_TYPES.add(type);
+                }
+            }
         }
     }
 
@@ -338,10 +342,11 @@ final class Network implements MessageHandler {
                     waiting.request().unlock();
                 }
             }
-            case Protocol.Ready ready -> JvmProcesses.ready(from, ready);
-            case Protocol.Result result -> JvmProcesses.result(result);
-            case Protocol.Run run -> JvmProcessMain.run(run);
-            case Protocol.Exit exit -> JvmProcessMain.exit();
+            case Protocol.Ready ready -> Workers.ready(from, ready);
+            case Protocol.Result result -> Workers.result(result);
+            case Protocol.Run run -> WorkerMain.run(from, run);
+            case Protocol.Place place -> Workers.place(from, place);
+            case Protocol.Exit exit -> WorkerMain.exit(exit);
             default -> throw new ProtocolViolation("unexpected message " + message.getClass().getSimpleName());
         }
     }
@@ -491,14 +496,15 @@ final class Network implements MessageHandler {
     @Override
     public void onClosed(Connection connection, Exception cause) {
         Object address = connection.identity();
-        if (JvmProcessMain.isParent(address)) {
-            JvmProcessMain.parentLost();
+        if (WorkerMain.isParent(address)) {
+            WorkerMain.parentLost();
         }
         if (address != null) {
             peers.computeIfPresent((InetSocketAddress) address, (a, peer) -> peer.connection == connection ? null : peer);
         }
         String why = "the connection to its home closed" + (cause == null ? "" : " (" + cause.getMessage() + ")")
                 + "; that JVM has probably ended";
+        Workers.closed(connection, "the connection to it closed" + (cause == null ? "" : " (" + cause.getMessage() + ")"));
         posted.forEach((id, waiting) -> {
             if (waiting.lockedBy == connection) {
                 waiting.lockedBy = null;

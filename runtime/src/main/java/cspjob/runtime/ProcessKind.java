@@ -11,5 +11,12 @@ public enum ProcessKind {
      * process must be a record (or other value) of a type given to {@link Csp#registerTypes}; its
      * channel ends reconnect to their channels' homes there. Its output goes to this JVM's.
      */
-    JVM
+    JVM,
+    /**
+     * A worker JVM chosen by the job's placement (PyCSP's clusterprocess): under {@code cspjob run
+     * JOB --cores N}, one of the job's ranks, on whatever node of the node list the scheme
+     * ({@code blocked}, {@code strided}) or {@link CspProcess#pinned(int)} says. Same rules for
+     * the process's type as {@link #JVM}.
+     */
+    CLUSTER
 }

@@ -85,7 +85,7 @@ final class ProcessRun implements Runnable {
 
     ProcessRun start() {
         thread = switch (process.kind()) {
-            case VIRTUAL, JVM -> Thread.ofVirtual().unstarted(this); // a jvm process's thread waits for its JVM
+            case VIRTUAL, JVM, CLUSTER -> Thread.ofVirtual().unstarted(this); // a jvm or cluster process's thread waits for its JVM
             case THREAD -> Thread.ofPlatform().name("cspjob " + name()).daemon(true).unstarted(this);
         };
         thread.start();
@@ -105,6 +105,8 @@ final class ProcessRun implements Runnable {
         try {
             if (process.kind() == ProcessKind.JVM) {
                 result = JvmProcesses.run(ConfiguredProcess.body(process), name());
+            } else if (process.kind() == ProcessKind.CLUSTER) {
+                result = Workers.runPlaced(ConfiguredProcess.body(process), name(), process.slot());
             } else if (process instanceof CspFunction<?> function) {
                 result = function.call();
             } else {

@@ -78,20 +78,24 @@ final class Protocol {
     record EndAddress(String channel, String host, int port, boolean reader, boolean member, String name) {
     }
 
-    /** From a JVM started for a jvm process: ready for its process. */
-    record Ready(long process) {
+    /** From a worker JVM ({@link Workers}): ready for processes. */
+    record Ready(String worker) {
     }
 
-    /** To a JVM started for a jvm process: the process to run (a value of a registered type). */
-    record Run(long process, Object body) {
+    /** To a worker JVM: a process to run (a value of a registered type); {@code run} numbers it in the sender. */
+    record Run(long run, Object body) {
     }
 
-    /** From a JVM started for a jvm process: how its process ended (failure is null on success). */
-    record Result(long process, Object value, String failure) {
+    /** From a worker JVM: how a process it was sent ended (failure is null on success). */
+    record Result(long run, Object value, String failure) {
     }
 
-    /** To a JVM started for a jvm process: its process is over, end the JVM. */
-    record Exit(long process) {
+    /** From a worker JVM to its parent: place this cluster process (slot -1: by the scheme) and run it; answered by a Result. */
+    record Place(long run, Object body, String name, int slot) {
+    }
+
+    /** To a worker JVM: end, with this exit status. */
+    record Exit(int status) {
     }
 
     /** To a channel's home, from a JVM that wants to become its home ({@link ChannelEnd#becomeHome()}). */
@@ -112,7 +116,7 @@ final class Protocol {
 
     /** Makes every message known to a serializer context. */
     static SerializerContext register(SerializerContext context) {
-        return context.register(Hello.class, "cspjob.Hello")
+        return cspjob.runtime.net.Heartbeat.register(context).register(Hello.class, "cspjob.Hello")
                 .register(Post.class, "cspjob.Post")
                 .register(Mode.class, "cspjob.Mode")
                 .register(Lock.class, "cspjob.Lock")
@@ -130,6 +134,7 @@ final class Protocol {
                 .register(Run.class, "cspjob.Run")
                 .register(Result.class, "cspjob.Result")
                 .register(Exit.class, "cspjob.Exit")
+                .register(Place.class, "cspjob.Place")
                 .register(Move.class, "cspjob.Move")
                 .register(MoveGranted.class, "cspjob.MoveGranted")
                 .register(Moved.class, "cspjob.Moved");

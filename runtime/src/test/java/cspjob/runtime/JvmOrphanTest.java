@@ -49,7 +49,7 @@ class JvmOrphanTest {
     private static ProcessHandle awaitChildJvm(Process parent) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             Optional<ProcessHandle> child = parent.descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains(JvmProcessMain.class.getName()))
+                    .filter(p -> p.info().commandLine().orElse("").contains(WorkerMain.class.getName()))
                     .findFirst();
             if (child.isPresent()) {
                 Thread.sleep(1000); // let it connect and start its process

@@ -172,8 +172,19 @@ class JvmProcessTest {
 
     @Test
     void twoSidedChoiceAcrossThreeJvmsDeliversEveryValueExactlyOnce() {
+        twoSidedChoiceAcrossThreeJvms(Integer.getInteger("cspjob.test.choiceQuota", 3_000));
+    }
+
+    /** The stress: at least a million values, each chosen on both sides, across three JVMs. */
+    @Test
+    @Tag("slow")
+    @org.junit.jupiter.api.Timeout(value = 40, unit = TimeUnit.MINUTES)
+    void twoSidedChoiceAcrossThreeJvmsForAMillionValues() {
+        twoSidedChoiceAcrossThreeJvms(333_334);
+    }
+
+    private static void twoSidedChoiceAcrossThreeJvms(int quota) {
         int channels = 3;
-        int quota = 3_000;
         List<Channel<Integer>> shared = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
             shared.add(new Channel<>("shared-" + c));
@@ -289,6 +300,27 @@ class JvmProcessTest {
         assertEquals(1, outcome.size());
         String message = ((Exception) outcome.get(0)).getMessage();
         assertTrue(message.contains("homed-in-doomed-jvm"), message);
+    }
+
+    @Test
+    void whenAChannelsHomeJvmHangsItsUsersElsewhereFailWithinTheSilenceLimit() {
+        Channel<Integer> c = new Channel<>("homed-in-frozen-jvm");
+        ChannelWriter<Integer> out = c.writer();
+        List<Object> outcome = new ArrayList<>();
+        ProcessFailedException e = assertThrows(ProcessFailedException.class, () -> Csp.parallel(
+                new JvmTestProcesses.HomeThenFreeze(c.reader()).as(ProcessKind.JVM),
+                () -> {
+                    out.write(1); // read there, after the home has moved there
+                    try {
+                        out.write(2); // the home's JVM is stopped, its sockets open: the heartbeat must notice
+                    } catch (ChannelUnreachableException gone) {
+                        outcome.add(gone);
+                    }
+                }));
+        assertEquals("HomeThenFreeze", e.processName());
+        assertEquals(1, outcome.size(), "the write failed as unreachable");
+        String message = ((Exception) outcome.get(0)).getMessage();
+        assertTrue(message.contains("homed-in-frozen-jvm") && message.contains("nothing came from"), message);
     }
 
     @Test

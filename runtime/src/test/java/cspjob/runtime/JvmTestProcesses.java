@@ -5,7 +5,7 @@ public final class JvmTestProcesses {
     /** Every type below that crosses JVMs. */
     static final java.util.List<Class<?>> TYPES = java.util.List.of(Producer.class, Tally.class, Collector.class,
             RingElement.class, Failing.class, Halting.class, Relay.class, Sleeper.class, WritesUnregistered.class, Chooser.class,
-            PriReader.class, HomingElement.class, Feeder.class, HomeThenHalt.class);
+            PriReader.class, HomingElement.class, Feeder.class, HomeThenHalt.class, HomeThenFreeze.class);
 
     private JvmTestProcesses() {
     }
@@ -78,6 +78,19 @@ public final class JvmTestProcesses {
             in.becomeHome();
             in.read();
             Runtime.getRuntime().halt(9);
+        }
+    }
+
+    /**
+     * Becomes the home of its input, reads one value, then stops its own JVM with SIGSTOP: the JVM
+     * and its sockets stay, but nothing more comes from it, as with a hung host or a cut link.
+     */
+    public record HomeThenFreeze(ChannelReader<Integer> in) implements CspProcess {
+        @Override
+        public void run() throws Exception {
+            in.becomeHome();
+            in.read();
+            new ProcessBuilder("kill", "-STOP", Long.toString(ProcessHandle.current().pid())).start().waitFor();
         }
     }
 

@@ -15,11 +15,12 @@ final class TestTypes {
     private TestTypes() {
     }
 
-    /** Registers the types of {@link JvmTestProcesses} and {@link ContractProcesses}, once. */
+    /** Registers the types of {@link JvmTestProcesses}, {@link ContractProcesses} and {@link WorkerTestProcesses}, once. */
     static void register() {
         if (REGISTERED.compareAndSet(false, true)) {
             List<Class<?>> types = new ArrayList<>(JvmTestProcesses.TYPES);
             types.addAll(ContractProcesses.TYPES);
+            types.addAll(WorkerTestProcesses.TYPES);
             Csp.registerTypes(types.toArray(Class<?>[]::new));
         }
     }

@@ -8,6 +8,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +28,13 @@ public final class Connection implements AutoCloseable {
     private MessageReader reader;
     /** What the peer said it is, once it has said so (see {@link #identify}); else null. */
     private volatile Object identity;
+    /** When bytes last came in and went out ({@link System#nanoTime()}), for the dispatcher's heartbeat. */
+    private volatile long lastReceived = System.nanoTime();
+    private volatile long lastSent = lastReceived;
+    private long heartbeats;
+    private volatile boolean heard;
+    /** Why the dispatcher closed this connection itself, or null. */
+    private volatile String closedBecause;
 
     Connection(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -46,8 +55,67 @@ public final class Connection implements AutoCloseable {
     /** After the handshake: from now on the connection carries serializer messages. */
     void startMessages(Serializer serializer) throws IOException {
         channel.socket().setSoTimeout(0);
-        writer = serializer.writer(channel);
-        reader = serializer.reader(channel);
+        Watched watched = new Watched();
+        writer = serializer.writer(watched);
+        reader = serializer.reader(watched);
+    }
+
+    /** The socket, noting when bytes pass, so that a long message in progress counts as life. */
+    private final class Watched implements ByteChannel {
+        @Override
+        public int read(ByteBuffer into) throws IOException {
+            int n = channel.read(into);
+            lastReceived = System.nanoTime();
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer from) throws IOException {
+            int n = channel.write(from);
+            lastSent = System.nanoTime();
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    /**
+     * Nanoseconds since bytes last arrived, counted only once a whole message has come: a JVM that has
+     * just connected may take long (class loading, a starved machine) before its first message,
+     * heartbeats included, and the handshake's own time limit already guards the start.
+     */
+    long silentFor(long now) {
+        return heard ? now - lastReceived : 0;
+    }
+
+    /** Sends a heartbeat if nothing went out for {@code idleNanos} and no other message is being sent now. */
+    void heartbeatIfIdle(long now, long idleNanos) {
+        if (now - lastSent >= idleNanos && sending.tryLock()) {
+            try {
+                writer.write(new Heartbeat(++heartbeats));
+            } finally {
+                sending.unlock();
+            }
+        }
+    }
+
+    /** Closes the connection, saying why; the reader then reports that as the cause. */
+    void close(String why) {
+        closedBecause = why;
+        close();
+    }
+
+    /** Why the dispatcher closed this connection, or null. */
+    String closedBecause() {
+        return closedBecause;
     }
 
     /** The peer's address as host:port, for messages. */
@@ -82,7 +150,9 @@ public final class Connection implements AutoCloseable {
 
     /** Receives one message; called only by the connection's reader thread. */
     Object receive() {
-        return reader.read();
+        Object message = reader.read();
+        heard = true;
+        return message;
     }
 
     /** Whether the connection has been closed. */

@@ -41,7 +41,10 @@ public final class Dispatcher implements AutoCloseable {
         this.handler = handler;
         this.server = server;
         InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
-        InetAddress advertised = bound.getAddress().isAnyLocalAddress() ? localHost() : bound.getAddress();
+        InetAddress advertised = context.advertisedAddress();
+        if (advertised == null) {
+            advertised = bound.getAddress().isAnyLocalAddress() ? localHost() : bound.getAddress();
+        }
         this.address = new InetSocketAddress(advertised, bound.getPort());
     }
 
@@ -58,6 +61,7 @@ public final class Dispatcher implements AutoCloseable {
                     + context.port() + ": " + e.getMessage() + "; choose another port (" + DispatcherContext.PORT + ", 0 for any)", e);
         }
         Thread.ofVirtual().name("cspjob dispatcher " + dispatcher.address).start(dispatcher::acceptLoop);
+        Thread.ofVirtual().name("cspjob heartbeat " + dispatcher.address).start(dispatcher::heartbeatLoop);
         return dispatcher;
     }
 
@@ -83,6 +87,39 @@ public final class Dispatcher implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot connect to the cspjob dispatcher at " + describe(peer) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every connection hears from us at least once per heartbeat interval, and one we have not heard
+     * from for the silence limit is closed: its peer is gone without closing (a crashed host, a cut
+     * link), and whatever waits on it fails within that bounded time instead of for ever.
+     */
+    private void heartbeatLoop() {
+        long interval = context.heartbeatInterval().toNanos();
+        long limit = context.silenceLimit().toNanos();
+        while (!closed) {
+            try {
+                Thread.sleep(context.heartbeatInterval());
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Connection connection : connections) {
+                if (connection.silentFor(now) > limit) {
+                    connection.close("nothing came from " + connection.peer() + " for " + context.silenceLimit().toMillis()
+                            + " ms, not even a heartbeat: its host is down, overloaded or cut off");
+                } else {
+                    // On a thread of its own: a write to a peer that stopped reading may block, and must not stall the others.
+                    Thread.startVirtualThread(() -> {
+                        try {
+                            connection.heartbeatIfIdle(now, interval);
+                        } catch (RuntimeException failed) {
+                            connection.close("a heartbeat could not be sent to " + connection.peer() + ": " + failed.getMessage());
+                        }
+                    });
+                }
+            }
         }
     }
 
@@ -124,13 +161,16 @@ public final class Dispatcher implements AutoCloseable {
         Exception cause = null;
         try {
             while (true) {
-                handler.onMessage(connection, connection.receive());
+                Object message = connection.receive();
+                if (!(message instanceof Heartbeat)) {
+                    handler.onMessage(connection, message);
+                }
             }
         } catch (RuntimeException e) {
-            cause = e;
-            if (!closed && !connection.isClosed() && !isEndOfStream(e)) {
+            cause = connection.closedBecause() == null ? e : new IOException(connection.closedBecause(), e);
+            if (!closed && (connection.closedBecause() != null || !connection.isClosed()) && !isEndOfStream(e)) {
                 LOG.log(Level.WARNING, "cspjob dispatcher " + address + ": closing the connection from " + connection.peer()
-                        + ": " + e.getMessage());
+                        + ": " + cause.getMessage());
             }
         } finally {
             connections.remove(connection);

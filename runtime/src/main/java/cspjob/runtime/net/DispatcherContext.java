@@ -18,6 +18,12 @@ public final class DispatcherContext {
     public static final String PORT = "cspjob.dispatcher.port";
     /** System property: the address to listen on. */
     public static final String BIND = "cspjob.dispatcher.bind";
+    /**
+     * System property (or environment variable CSPJOB_ADVERTISE): the host name or address other
+     * JVMs reach this one at, when this machine's own name does not lead here from every node
+     * (default: the bound address, or this machine's name when bound to every address).
+     */
+    public static final String ADVERTISE = "cspjob.dispatcher.advertise";
     /** System property: how long a new peer has to complete the handshake, in milliseconds. */
     public static final String HANDSHAKE_TIMEOUT = "cspjob.dispatcher.handshakeTimeoutMillis";
     /**
@@ -32,9 +38,17 @@ public final class DispatcherContext {
      */
     public static final String READERS = "cspjob.dispatcher.readers";
 
+    /** System property: how often a connection that carries nothing else carries a heartbeat, in milliseconds. */
+    public static final String HEARTBEAT = "cspjob.dispatcher.heartbeatMillis";
+    /** System property: how long a connection may bring nothing at all before it counts as dead, in milliseconds. */
+    public static final String SILENCE_LIMIT = "cspjob.dispatcher.silenceLimitMillis";
+
     private int port = Integer.getInteger(PORT, 0);
+    private Duration heartbeatInterval = Duration.ofMillis(Long.getLong(HEARTBEAT, 1_000));
+    private Duration silenceLimit = Duration.ofMillis(Long.getLong(SILENCE_LIMIT, 10_000));
     private String bind = System.getProperty(BIND, "0.0.0.0");
-    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 5_000));
+    private String advertise = System.getProperty(ADVERTISE, System.getenv("CSPJOB_ADVERTISE"));
+    private Duration handshakeTimeout = Duration.ofMillis(Long.getLong(HANDSHAKE_TIMEOUT, 30_000));
     private String readers = System.getProperty(READERS, "platform");
     private JobSecret secret;
     private Serializer serializer;
@@ -50,7 +64,10 @@ public final class DispatcherContext {
         return this;
     }
 
-    /** The serializer of every message; its context bounds message sizes and says which types may be built. */
+    /**
+     * The serializer of every message; its context bounds message sizes and says which types may be
+     * built, and must include the dispatcher's own {@link Heartbeat} ({@link Heartbeat#register}).
+     */
     public DispatcherContext serializer(Serializer serializer) {
         this.serializer = serializer;
         return this;
@@ -58,6 +75,16 @@ public final class DispatcherContext {
 
     public DispatcherContext handshakeTimeout(Duration timeout) {
         this.handshakeTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Heartbeats every {@code interval} on quiet connections; a connection silent for {@code limit}
+     * is closed. The limit must be several intervals, so that one late heartbeat is not a death.
+     */
+    public DispatcherContext heartbeat(Duration interval, Duration limit) {
+        this.heartbeatInterval = interval;
+        this.silenceLimit = limit;
         return this;
     }
 
@@ -86,6 +113,11 @@ public final class DispatcherContext {
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException("dispatcher handshake timeout must be positive (" + HANDSHAKE_TIMEOUT + ")");
         }
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero() || silenceLimit.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("heartbeat every " + heartbeatInterval.toMillis() + " ms with a silence limit of "
+                    + silenceLimit.toMillis() + " ms: the interval must be positive and the limit at least 3 intervals ("
+                    + HEARTBEAT + ", " + SILENCE_LIMIT + ")");
+        }
         if (!readers.equals("virtual") && !readers.equals("platform")) {
             throw new IllegalArgumentException("dispatcher readers '" + readers + "' is neither 'virtual' nor 'platform' (" + READERS + ")");
         }
@@ -98,6 +130,24 @@ public final class DispatcherContext {
 
     int port() {
         return port;
+    }
+
+    public DispatcherContext advertise(String hostOrAddress) {
+        this.advertise = hostOrAddress;
+        return this;
+    }
+
+    /** The address given with {@link #ADVERTISE}, or null. */
+    InetAddress advertisedAddress() {
+        if (advertise == null || advertise.isBlank()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(advertise);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("dispatcher advertised address '" + advertise + "' is unknown (" + ADVERTISE
+                    + " or CSPJOB_ADVERTISE); give an address or a name this machine resolves", e);
+        }
     }
 
     InetAddress bindAddress() {
@@ -114,6 +164,14 @@ public final class DispatcherContext {
 
     int handshakeTimeoutMillis() {
         return (int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis());
+    }
+
+    Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    Duration silenceLimit() {
+        return silenceLimit;
     }
 
     /** A builder of the thread that reads one connection. */

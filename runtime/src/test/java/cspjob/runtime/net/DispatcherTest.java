@@ -51,7 +51,7 @@ class DispatcherTest {
     void startServer() {
         log.addHandler(capture);
         log.setUseParentHandlers(false);
-        Serializer small = Serializer.create(new SerializerContext().maxMessageSize(64 * 1024));
+        Serializer small = Serializer.create(Heartbeat.register(new SerializerContext()).maxMessageSize(64 * 1024));
         server = Dispatcher.start(new DispatcherContext().bind("127.0.0.1").secret(secret).serializer(small).handshakeTimeout(Duration.ofMillis(500)),
                 (from, message) -> {
                     received.add(message);
@@ -72,7 +72,7 @@ class DispatcherTest {
 
     private static DispatcherContext context(JobSecret secret) {
         return new DispatcherContext().bind("127.0.0.1").secret(secret)
-                .serializer(Serializer.create(new SerializerContext().register(Smuggled.class)));
+                .serializer(Serializer.create(Heartbeat.register(new SerializerContext()).register(Smuggled.class)));
     }
 
     /** A client with the right secret: connects, sends a frame, gets the echo. */
@@ -187,6 +187,54 @@ class DispatcherTest {
             return b;
         } catch (java.net.SocketException reset) {
             return -1;
+        }
+    }
+
+    /** A dispatcher that heartbeats every 100 ms and gives up on a peer silent for 600 ms. */
+    private Dispatcher quickHeartbeat(BlockingQueue<String> closures) {
+        Serializer serializer = Serializer.create(Heartbeat.register(new SerializerContext()));
+        return Dispatcher.start(new DispatcherContext().bind("127.0.0.1").secret(secret).serializer(serializer)
+                .heartbeat(Duration.ofMillis(100), Duration.ofMillis(600)), new MessageHandler() {
+                    @Override
+                    public void onMessage(Connection from, Object message) {
+                        from.send(message);
+                    }
+
+                    @Override
+                    public void onClosed(Connection connection, Exception cause) {
+                        closures.add(cause == null ? "clean" : cause.getMessage());
+                    }
+                });
+    }
+
+    /** What a crashed host or a cut link looks like: a peer that authenticated, then says nothing and never closes. */
+    @Test
+    void aPeerThatFallsSilentWithoutClosingIsDroppedWithinTheSilenceLimit() throws Exception {
+        BlockingQueue<String> closures = new LinkedBlockingQueue<>();
+        try (Dispatcher watcher = quickHeartbeat(closures);
+             Socket mute = new Socket(watcher.address().getAddress(), watcher.address().getPort())) {
+            Handshake.asClient(new java.io.DataInputStream(mute.getInputStream()), new java.io.DataOutputStream(mute.getOutputStream()),
+                    secret, "the test's dispatcher");
+            // One message (a heartbeat), as a live peer sends; then nothing more.
+            Serializer.create(Heartbeat.register(new SerializerContext())).writer(java.nio.channels.Channels.newChannel(mute.getOutputStream()))
+                    .write(new Heartbeat(1));
+            String why = closures.poll(20, TimeUnit.SECONDS);
+            assertTrue(why != null && why.contains("nothing came from") && why.contains("600 ms"), String.valueOf(why));
+            assertEquals(0, watcher.connectionCount());
+        }
+    }
+
+    /** Heartbeats keep a quiet connection between two live dispatchers open far beyond the silence limit. */
+    @Test
+    void aQuietConnectionBetweenLiveDispatchersStaysOpen() throws Exception {
+        BlockingQueue<String> closures = new LinkedBlockingQueue<>();
+        try (Dispatcher a = quickHeartbeat(closures); Dispatcher b = quickHeartbeat(closures)) {
+            Connection connection = a.connect(b.address());
+            Thread.sleep(2_000); // more than three silence limits with no message
+            assertEquals(List.of(), List.copyOf(closures), "no connection was closed");
+            assertTrue(!connection.isClosed());
+            connection.send("still here");
+            assertEquals(1, b.connectionCount());
         }
     }
 

@@ -29,10 +29,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the ratio, the target, and whether it was met. {@code bin/bench} builds the jar and runs this.
  *
  * <pre>
- *   BenchmarkSuite [commstime] [ring] [alt] [largest] [--out DIR] [--largest-attempts N]
+ *   BenchmarkSuite [commstime] [ring] [alt] [largest] [pingpong] [throughput] [jvmring] [net] [--out DIR] [--largest-attempts N]
  * </pre>
  *
- * With no names it runs all four. JMH's own output and JSON results, the child JVMs' logs and the
+ * With no names it runs the first four; the benchmarks across JVMs ({@link NetBenchmarks}; {@code net}
+ * for all three) run only when named. JMH's own output and JSON results, the child JVMs' logs and the
  * table (table.md) go to {@code DIR} (default {@code runs/bench-TIMESTAMP}).
  */
 public final class BenchmarkSuite {
@@ -52,10 +53,13 @@ public final class BenchmarkSuite {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "commstime", "ring", "alt", "largest" -> parts.add(args[i]);
+                case "pingpong", "throughput", "jvmring" -> parts.add(args[i]); // across JVMs: only when named
+                case "net" -> parts.addAll(NetBenchmarks.NAMES);
                 case "--out" -> dir = Path.of(args[++i]);
                 case "--largest-attempts" -> largestAttempts = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: BenchmarkSuite [commstime] [ring] [alt] [largest] [--out DIR] [--largest-attempts N]");
+                    System.err.println("usage: BenchmarkSuite [commstime] [ring] [alt] [largest] [pingpong] [throughput] [jvmring] [net]"
+                            + " [--out DIR] [--largest-attempts N]");
                     System.exit(2);
                 }
             }
@@ -79,6 +83,11 @@ public final class BenchmarkSuite {
         }
         if (parts.contains("largest")) {
             suite.largestRing(largestAttempts);
+        }
+        for (String net : NetBenchmarks.NAMES) {
+            if (parts.contains(net)) {
+                suite.rows.addAll(NetBenchmarks.run(net, dir));
+            }
         }
         var os = ManagementFactory.getOperatingSystemMXBean();
         String table = machine + String.format("; load average %.2f at the end", os.getSystemLoadAverage()) + "\n\n| benchmark | cspjob, median (best) | peer, median (best) | ratio of the medians | target | met |\n| --- | --- | --- | --- | --- | --- |\n"

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The one network endpoint of a JVM: it listens on one port, lets in only peers that prove they know
  * the job's secret ({@link Handshake}), and hands every message they send to its
  * {@link MessageHandler}. It also opens connections to other dispatchers. Each connection is read by
- * a virtual thread of its own; a peer that breaks the protocol (garbage, a message too large or of a
- * type nobody allowed) loses its connection, with a log line saying who and why, and the dispatcher
- * goes on serving everyone else.
+ * a thread of its own (virtual, or platform: {@link DispatcherContext#READERS}); a peer that breaks
+ * the protocol (garbage, a message too large or of a type nobody allowed) loses its connection, with
+ * a log line saying who and why, and the dispatcher goes on serving everyone else.
  *
  * <pre>{@code
  * try (Dispatcher d = Dispatcher.start(new DispatcherContext().serializer(s), (from, message) -> ...)) {
@@ -82,7 +82,7 @@ public final class Dispatcher implements AutoCloseable {
                     "dispatcher " + describe(peer));
             connection.startMessages(context.serializer());
             connections.add(connection);
-            Thread.ofVirtual().name("cspjob connection " + connection.peer()).start(() -> readLoop(connection));
+            context.readerThread().name("cspjob connection " + connection.peer()).start(() -> readLoop(connection));
             return connection;
         } catch (IOException e) {
             closeQuietly(channel);
@@ -134,7 +134,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 return;
             }
-            Thread.ofVirtual().name("cspjob connection").start(() -> serve(channel));
+            context.readerThread().name("cspjob connection").start(() -> serve(channel));
         }
     }
 

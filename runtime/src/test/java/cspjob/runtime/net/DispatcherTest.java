@@ -155,6 +155,21 @@ class DispatcherTest {
     }
 
     @Test
+    void connectionsReadByVirtualThreadsAreServedToo() throws Exception {
+        BlockingQueue<Object> echoes = new LinkedBlockingQueue<>();
+        try (Dispatcher client = Dispatcher.start(context(secret).readers("virtual"), (from, message) -> echoes.add(message))) {
+            client.connect(server.address()).send("over a virtual reader");
+            assertEquals("over a virtual reader", echoes.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anUnknownKindOfReaderThreadIsRefusedWithThePropertyToSet() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> context(secret).readers("fibres").conclude());
+        assertTrue(e.getMessage().contains("'fibres'") && e.getMessage().contains(DispatcherContext.READERS), e.getMessage());
+    }
+
+    @Test
     void theSecretNeverShowsInToString() {
         assertEquals("JobSecret[hidden]", secret.toString());
         assertTrue(!context(secret).toString().contains(secret.toHex()));

@@ -47,6 +47,7 @@ public final class Worker {
     public void exit() {
         if (isAlive()) {
             try {
+                connection.expectEnd();
                 connection.send(new Protocol.Exit(0));
             } catch (RuntimeException alreadyGone) {
                 lost("its connection failed: " + alreadyGone.getMessage());

@@ -35,6 +35,7 @@ public final class Connection implements AutoCloseable {
     private volatile boolean heard;
     /** Why the dispatcher closed this connection itself, or null. */
     private volatile String closedBecause;
+    private volatile boolean endExpected;
 
     Connection(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -111,6 +112,15 @@ public final class Connection implements AutoCloseable {
     void close(String why) {
         closedBecause = why;
         close();
+    }
+
+    /** The peer was told to end: its going away, even abruptly, is no news worth a warning. */
+    public void expectEnd() {
+        endExpected = true;
+    }
+
+    boolean endExpected() {
+        return endExpected;
     }
 
     /** Why the dispatcher closed this connection, or null. */

@@ -169,7 +169,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             cause = connection.closedBecause() == null ? e : new IOException(connection.closedBecause(), e);
             if (!closed && (connection.closedBecause() != null || !connection.isClosed()) && !isEndOfStream(e)) {
-                LOG.log(Level.WARNING, "cspjob dispatcher " + address + ": closing the connection from " + connection.peer()
+                LOG.log(connection.endExpected() ? Level.DEBUG : Level.WARNING, "cspjob dispatcher " + address + ": closing the connection from " + connection.peer()
                         + ": " + cause.getMessage());
             }
         } finally {

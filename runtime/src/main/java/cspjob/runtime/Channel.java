@@ -54,7 +54,11 @@ public final class Channel<T> {
     private int writerEnds;
     private boolean readersRetired;
     private boolean writersRetired;
-    /** A counterpart settled under the monitor, to be woken by whoever holds it once it has left. */
+    /**
+     * A counterpart settled under the monitor, to be woken by whoever holds it once it has left. Owners
+     * are never unparked under the monitor: besides keeping the hold short, on JDK 25.0.3 such unparks
+     * of virtual threads were now and then lost and a busy network parked for ever (StressedAltStallTest).
+     */
     private Request toWake;
 
     /** An anonymous unbuffered channel. */
@@ -270,6 +274,7 @@ public final class Channel<T> {
             home.poison();
             return;
         }
+        java.util.List<Request> failed = new java.util.ArrayList<>();
         synchronized (this) {
             if (poisoned) {
                 return;
@@ -279,9 +284,10 @@ public final class Channel<T> {
                 java.util.Arrays.fill(buffer, null);
                 bufferCount = 0;
             }
-            readers.drain(this::failPoisoned);
-            writers.drain(this::failPoisoned);
+            readers.drain(o -> failWith(o, poisonedException(), failed));
+            writers.drain(o -> failWith(o, poisonedException(), failed));
         }
+        failed.forEach(Request::wake);
     }
 
     public boolean isPoisoned() {
@@ -599,24 +605,32 @@ public final class Channel<T> {
         retireLocalWriter();
     }
 
-    private synchronized void retireLocalReader() {
-        if (--readerEnds == 0 && !readersRetired) {
-            readersRetired = true;
-            RuntimeException why = retiredException("all readers have retired");
-            writers.drain(o -> failWith(o, why));
-            readers.drain(o -> failWith(o, why));
+    private void retireLocalReader() {
+        java.util.List<Request> failed = new java.util.ArrayList<>();
+        synchronized (this) {
+            if (--readerEnds == 0 && !readersRetired) {
+                readersRetired = true;
+                RuntimeException why = retiredException("all readers have retired");
+                writers.drain(o -> failWith(o, why, failed));
+                readers.drain(o -> failWith(o, why, failed));
+            }
         }
+        failed.forEach(Request::wake);
     }
 
-    private synchronized void retireLocalWriter() {
-        if (--writerEnds == 0 && !writersRetired) {
-            writersRetired = true;
-            if (bufferCount == 0) {
-                RuntimeException why = retiredException("all writers have retired");
-                readers.drain(o -> failWith(o, why));
+    private void retireLocalWriter() {
+        java.util.List<Request> failed = new java.util.ArrayList<>();
+        synchronized (this) {
+            if (--writerEnds == 0 && !writersRetired) {
+                writersRetired = true;
+                if (bufferCount == 0) {
+                    RuntimeException why = retiredException("all writers have retired");
+                    readers.drain(o -> failWith(o, why, failed));
+                }
+                writers.drain(o -> failWith(o, retiredException("all writers have retired"), failed));
             }
-            writers.drain(o -> failWith(o, retiredException("all writers have retired")));
         }
+        failed.forEach(Request::wake);
     }
 
     // ---- inside the monitor ------------------------------------------------------------------------
@@ -660,8 +674,13 @@ public final class Channel<T> {
             writer.request.settle(writer.index, null);
             wakeLater(writer.request);
         } else if (writersRetired && bufferCount == 0) {
+            // no reader waits while the buffer held a value, so there is none to fail here in practice
             RuntimeException why = retiredException("all writers have retired");
-            readers.drain(o -> failWith(o, why));
+            readers.drain(o -> {
+                if (o.request.lock()) {
+                    o.request.fail(o.index, why);
+                }
+            });
         }
         return value;
     }
@@ -693,13 +712,11 @@ public final class Channel<T> {
         return true;
     }
 
-    private void failPoisoned(Offer offer) {
-        failWith(offer, poisonedException());
-    }
-
-    private static void failWith(Offer offer, RuntimeException why) {
+    /** Fails a waiting offer; its owner is woken (from {@code failed}) once the monitor is left, see {@link #takeWake()}. */
+    private static void failWith(Offer offer, RuntimeException why, java.util.List<Request> failed) {
         if (offer.request.lock()) {
-            offer.request.fail(offer.index, why);
+            offer.request.settleFailure(offer.index, why);
+            failed.add(offer.request);
         }
     }
 

@@ -1,6 +1,6 @@
 package cspjob.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CSP channel: any number of processes write to it and any number read from it, and each value
@@ -30,14 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type of the values; the channel itself does not check it
  */
 public final class Channel<T> {
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
+    private static final AtomicInteger ANONYMOUS = new AtomicInteger();
     /** Marks a claim that found the claimer's own request already completed elsewhere. */
     private static final Offer SELF_DONE = new Offer(null, -1, null);
 
     private final String name;
-    private final long anonymousId;
-    /** Set once, or when the home moves here; guarded by the monitor from then on. */
-    private int capacity;
+    // An int, and the capacity kept only as the buffer's length: with millions of channels, each field counts.
+    private final int anonymousId;
     /** Null at the channel's home; elsewhere, where the home is (every operation goes there). */
     private volatile RemoteHome remote;
     /** The name other JVMs know the channel by, once it has been made reachable (see {@link Network#host}). */
@@ -83,7 +82,6 @@ public final class Channel<T> {
         }
         this.name = name;
         this.anonymousId = name == null ? ANONYMOUS.incrementAndGet() : 0;
-        this.capacity = bufferSize;
         this.buffer = bufferSize == 0 ? null : new Object[bufferSize];
         this.remote = null;
     }
@@ -92,7 +90,6 @@ public final class Channel<T> {
     private Channel(RemoteHome remote, String name) {
         this.name = name;
         this.anonymousId = 0;
-        this.capacity = 0;
         this.buffer = null;
         this.remote = remote;
     }
@@ -142,12 +139,12 @@ public final class Channel<T> {
                                 java.util.function.BiFunction<Offer, Boolean, Protocol.Post> repost) {
         java.util.List<Object> buffered = new java.util.ArrayList<>(bufferCount);
         for (int i = 0; i < bufferCount; i++) {
-            buffered.add(buffer[(bufferHead + i) % capacity]);
+            buffered.add(buffer[(bufferHead + i) % buffer.length]);
         }
         java.util.List<Protocol.Post> waiting = new java.util.ArrayList<>();
         readers.drain(o -> waiting.add(repost.apply(o, false)));
         writers.drain(o -> waiting.add(repost.apply(o, true)));
-        Protocol.MoveGranted granted = new Protocol.MoveGranted(oldName, capacity, buffered, readerEnds, writerEnds, poisoned,
+        Protocol.MoveGranted granted = new Protocol.MoveGranted(oldName, capacity(), buffered, readerEnds, writerEnds, poisoned,
                 readersRetired, writersRetired, waiting);
         if (buffer != null) {
             java.util.Arrays.fill(buffer, null);
@@ -159,8 +156,7 @@ public final class Channel<T> {
 
     /** At the new home, under the monitor: takes over the state the old home handed over. */
     void becomeHomeOf(Protocol.MoveGranted state) {
-        capacity = state.capacity();
-        buffer = capacity == 0 ? null : new Object[capacity];
+        buffer = state.capacity() == 0 ? null : new Object[state.capacity()];
         bufferHead = 0;
         bufferCount = 0;
         for (Object value : state.buffered()) {
@@ -221,7 +217,13 @@ public final class Channel<T> {
 
     /** How many values the channel holds without a reader (0: unbuffered). */
     public int bufferSize() {
-        return capacity;
+        return capacity();
+    }
+
+    /** The buffer's size, set when the channel is made or its home moves here (0: unbuffered). */
+    private int capacity() {
+        Object[] values = buffer;
+        return values == null ? 0 : values.length;
     }
 
     /** A new reader end, counted for retirement. */
@@ -298,7 +300,7 @@ public final class Channel<T> {
 
     @Override
     public String toString() {
-        return "Channel[" + name() + (capacity > 0 ? ", buffer " + capacity : "") + "]";
+        return "Channel[" + name() + (capacity() > 0 ? ", buffer " + capacity() : "") + "]";
     }
 
     // ---- plain reads and writes: the fast path, no alternation ------------------------------------
@@ -381,7 +383,7 @@ public final class Channel<T> {
             if (reader != null) {
                 reader.request.settle(reader.index, value);
                 wake = reader.request;
-            } else if (bufferCount < capacity) {
+            } else if (bufferCount < capacity()) {
                 putInBuffer(value);
             } else {
                 waiting = new Request(Thread.currentThread());
@@ -454,7 +456,7 @@ public final class Channel<T> {
             self.complete(index, null);
             return true;
         }
-        if (bufferCount < capacity) {
+        if (bufferCount < capacity()) {
             if (!self.lockIfOffered(offered)) {
                 return true;
             }
@@ -666,7 +668,7 @@ public final class Channel<T> {
     private Object takeFromBuffer(Request reader) {
         Object value = buffer[bufferHead];
         buffer[bufferHead] = null;
-        bufferHead = (bufferHead + 1) % capacity;
+        bufferHead = (bufferHead + 1) % buffer.length;
         bufferCount--;
         Offer writer = claim(writers, reader, false);
         if (writer != null) {
@@ -701,7 +703,7 @@ public final class Channel<T> {
     }
 
     private void putInBuffer(Object value) {
-        buffer[(bufferHead + bufferCount) % capacity] = value;
+        buffer[(bufferHead + bufferCount) % buffer.length] = value;
         bufferCount++;
     }
 

@@ -25,7 +25,7 @@ import java.lang.ref.Reference;
  * <p>The JIT is warmed up first with a small ring of the same kind, unless {@code cold} is given. A
  * process whose code is still interpreted when it first blocks keeps larger (interpreted) frames in
  * its frozen stack, so a cold ring takes more heap, by an amount that depends on how far the JIT kept
- * up with the build (measured in BENCHMARKS.md); warm, the figure is steady from the first lap on.
+ * up with the build; warm, the figure is steady from the first lap on.
  * Cold, the second lap still adds to it, which is why there are two.
  */
 public final class LargestRing {

@@ -1,6 +1,6 @@
 package cspjob.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A CSP channel: any number of processes write to it and any number read from it, and each value
@@ -30,14 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param <T> the type of the values; the channel itself does not check it
  */
 public final class Channel<T> {
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
+    private static final AtomicInteger ANONYMOUS = new AtomicInteger();
     /** Marks a claim that found the claimer's own request already completed elsewhere. */
     private static final Offer SELF_DONE = new Offer(null, -1, null);
 
     private final String name;
-    private final long anonymousId;
-    /** Set once, or when the home moves here; guarded by the monitor from then on. */
-    private int capacity;
+    // An int, and the capacity kept only as the buffer's length: with millions of channels, each field counts.
+    private final int anonymousId;
     /** Null at the channel's home; elsewhere, where the home is (every operation goes there). */
     private volatile RemoteHome remote;
     /** The name other JVMs know the channel by, once it has been made reachable (see {@link Network#host}). */
@@ -54,7 +53,11 @@ public final class Channel<T> {
     private int writerEnds;
     private boolean readersRetired;
     private boolean writersRetired;
-    /** A counterpart settled under the monitor, to be woken by whoever holds it once it has left. */
+    /**
+     * A counterpart settled under the monitor, to be woken by whoever holds it once it has left. Owners
+     * are never unparked under the monitor: besides keeping the hold short, on JDK 25.0.3 such unparks
+     * of virtual threads were now and then lost and a busy network parked for ever (StressedAltStallTest).
+     */
     private Request toWake;
 
     /** An anonymous unbuffered channel. */
@@ -79,7 +82,6 @@ public final class Channel<T> {
         }
         this.name = name;
         this.anonymousId = name == null ? ANONYMOUS.incrementAndGet() : 0;
-        this.capacity = bufferSize;
         this.buffer = bufferSize == 0 ? null : new Object[bufferSize];
         this.remote = null;
     }
@@ -88,7 +90,6 @@ public final class Channel<T> {
     private Channel(RemoteHome remote, String name) {
         this.name = name;
         this.anonymousId = 0;
-        this.capacity = 0;
         this.buffer = null;
         this.remote = remote;
     }
@@ -138,12 +139,12 @@ public final class Channel<T> {
                                 java.util.function.BiFunction<Offer, Boolean, Protocol.Post> repost) {
         java.util.List<Object> buffered = new java.util.ArrayList<>(bufferCount);
         for (int i = 0; i < bufferCount; i++) {
-            buffered.add(buffer[(bufferHead + i) % capacity]);
+            buffered.add(buffer[(bufferHead + i) % buffer.length]);
         }
         java.util.List<Protocol.Post> waiting = new java.util.ArrayList<>();
         readers.drain(o -> waiting.add(repost.apply(o, false)));
         writers.drain(o -> waiting.add(repost.apply(o, true)));
-        Protocol.MoveGranted granted = new Protocol.MoveGranted(oldName, capacity, buffered, readerEnds, writerEnds, poisoned,
+        Protocol.MoveGranted granted = new Protocol.MoveGranted(oldName, capacity(), buffered, readerEnds, writerEnds, poisoned,
                 readersRetired, writersRetired, waiting);
         if (buffer != null) {
             java.util.Arrays.fill(buffer, null);
@@ -155,8 +156,7 @@ public final class Channel<T> {
 
     /** At the new home, under the monitor: takes over the state the old home handed over. */
     void becomeHomeOf(Protocol.MoveGranted state) {
-        capacity = state.capacity();
-        buffer = capacity == 0 ? null : new Object[capacity];
+        buffer = state.capacity() == 0 ? null : new Object[state.capacity()];
         bufferHead = 0;
         bufferCount = 0;
         for (Object value : state.buffered()) {
@@ -217,7 +217,13 @@ public final class Channel<T> {
 
     /** How many values the channel holds without a reader (0: unbuffered). */
     public int bufferSize() {
-        return capacity;
+        return capacity();
+    }
+
+    /** The buffer's size, set when the channel is made or its home moves here (0: unbuffered). */
+    private int capacity() {
+        Object[] values = buffer;
+        return values == null ? 0 : values.length;
     }
 
     /** A new reader end, counted for retirement. */
@@ -270,6 +276,7 @@ public final class Channel<T> {
             home.poison();
             return;
         }
+        java.util.List<Request> failed = new java.util.ArrayList<>();
         synchronized (this) {
             if (poisoned) {
                 return;
@@ -279,9 +286,10 @@ public final class Channel<T> {
                 java.util.Arrays.fill(buffer, null);
                 bufferCount = 0;
             }
-            readers.drain(this::failPoisoned);
-            writers.drain(this::failPoisoned);
+            readers.drain(o -> failWith(o, poisonedException(), failed));
+            writers.drain(o -> failWith(o, poisonedException(), failed));
         }
+        failed.forEach(Request::wake);
     }
 
     public boolean isPoisoned() {
@@ -292,7 +300,7 @@ public final class Channel<T> {
 
     @Override
     public String toString() {
-        return "Channel[" + name() + (capacity > 0 ? ", buffer " + capacity : "") + "]";
+        return "Channel[" + name() + (capacity() > 0 ? ", buffer " + capacity() : "") + "]";
     }
 
     // ---- plain reads and writes: the fast path, no alternation ------------------------------------
@@ -375,7 +383,7 @@ public final class Channel<T> {
             if (reader != null) {
                 reader.request.settle(reader.index, value);
                 wake = reader.request;
-            } else if (bufferCount < capacity) {
+            } else if (bufferCount < capacity()) {
                 putInBuffer(value);
             } else {
                 waiting = new Request(Thread.currentThread());
@@ -448,7 +456,7 @@ public final class Channel<T> {
             self.complete(index, null);
             return true;
         }
-        if (bufferCount < capacity) {
+        if (bufferCount < capacity()) {
             if (!self.lockIfOffered(offered)) {
                 return true;
             }
@@ -599,24 +607,32 @@ public final class Channel<T> {
         retireLocalWriter();
     }
 
-    private synchronized void retireLocalReader() {
-        if (--readerEnds == 0 && !readersRetired) {
-            readersRetired = true;
-            RuntimeException why = retiredException("all readers have retired");
-            writers.drain(o -> failWith(o, why));
-            readers.drain(o -> failWith(o, why));
+    private void retireLocalReader() {
+        java.util.List<Request> failed = new java.util.ArrayList<>();
+        synchronized (this) {
+            if (--readerEnds == 0 && !readersRetired) {
+                readersRetired = true;
+                RuntimeException why = retiredException("all readers have retired");
+                writers.drain(o -> failWith(o, why, failed));
+                readers.drain(o -> failWith(o, why, failed));
+            }
         }
+        failed.forEach(Request::wake);
     }
 
-    private synchronized void retireLocalWriter() {
-        if (--writerEnds == 0 && !writersRetired) {
-            writersRetired = true;
-            if (bufferCount == 0) {
-                RuntimeException why = retiredException("all writers have retired");
-                readers.drain(o -> failWith(o, why));
+    private void retireLocalWriter() {
+        java.util.List<Request> failed = new java.util.ArrayList<>();
+        synchronized (this) {
+            if (--writerEnds == 0 && !writersRetired) {
+                writersRetired = true;
+                if (bufferCount == 0) {
+                    RuntimeException why = retiredException("all writers have retired");
+                    readers.drain(o -> failWith(o, why, failed));
+                }
+                writers.drain(o -> failWith(o, retiredException("all writers have retired"), failed));
             }
-            writers.drain(o -> failWith(o, retiredException("all writers have retired")));
         }
+        failed.forEach(Request::wake);
     }
 
     // ---- inside the monitor ------------------------------------------------------------------------
@@ -652,7 +668,7 @@ public final class Channel<T> {
     private Object takeFromBuffer(Request reader) {
         Object value = buffer[bufferHead];
         buffer[bufferHead] = null;
-        bufferHead = (bufferHead + 1) % capacity;
+        bufferHead = (bufferHead + 1) % buffer.length;
         bufferCount--;
         Offer writer = claim(writers, reader, false);
         if (writer != null) {
@@ -660,8 +676,13 @@ public final class Channel<T> {
             writer.request.settle(writer.index, null);
             wakeLater(writer.request);
         } else if (writersRetired && bufferCount == 0) {
+            // no reader waits while the buffer held a value, so there is none to fail here in practice
             RuntimeException why = retiredException("all writers have retired");
-            readers.drain(o -> failWith(o, why));
+            readers.drain(o -> {
+                if (o.request.lock()) {
+                    o.request.fail(o.index, why);
+                }
+            });
         }
         return value;
     }
@@ -682,7 +703,7 @@ public final class Channel<T> {
     }
 
     private void putInBuffer(Object value) {
-        buffer[(bufferHead + bufferCount) % capacity] = value;
+        buffer[(bufferHead + bufferCount) % buffer.length] = value;
         bufferCount++;
     }
 
@@ -693,13 +714,11 @@ public final class Channel<T> {
         return true;
     }
 
-    private void failPoisoned(Offer offer) {
-        failWith(offer, poisonedException());
-    }
-
-    private static void failWith(Offer offer, RuntimeException why) {
+    /** Fails a waiting offer; its owner is woken (from {@code failed}) once the monitor is left, see {@link #takeWake()}. */
+    private static void failWith(Offer offer, RuntimeException why, java.util.List<Request> failed) {
         if (offer.request.lock()) {
-            offer.request.fail(offer.index, why);
+            offer.request.settleFailure(offer.index, why);
+            failed.add(offer.request);
         }
     }
 

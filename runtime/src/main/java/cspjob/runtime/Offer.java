@@ -9,9 +9,9 @@ final class Offer {
     final Request request;
     final int index;
     final Object value;
+    // Links in the queue; both null when not queued (or when first and alone: see OfferQueue#remove).
     Offer prev;
     Offer next;
-    boolean queued;
 
     Offer(Request request, int index, Object value) {
         this.request = request;

@@ -24,12 +24,14 @@ final class OfferQueue {
             tail.next = offer;
         }
         tail = offer;
-        offer.queued = true;
     }
 
-    /** Unlinks the offer; does nothing when it is no longer queued. */
+    /**
+     * Unlinks the offer; does nothing when it is no longer queued. (An offer is queued here when it has
+     * a predecessor or is the head; no flag for it, as millions of processes each wait with one offer.)
+     */
     void remove(Offer offer) {
-        if (!offer.queued) {
+        if (offer.prev == null && head != offer) {
             return;
         }
         if (offer.prev == null) {
@@ -44,7 +46,6 @@ final class OfferQueue {
         }
         offer.prev = null;
         offer.next = null;
-        offer.queued = false;
     }
 
     /** Removes every offer, handing each to {@code action} first. */
@@ -56,7 +57,6 @@ final class OfferQueue {
             Offer next = o.next;
             o.prev = null;
             o.next = null;
-            o.queued = false;
             action.accept(o);
             o = next;
         }

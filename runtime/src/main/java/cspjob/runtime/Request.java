@@ -135,8 +135,14 @@ class Request {
 
     /** Completes a locked request with a failure (poison, retire) and wakes its owner. */
     void fail(int index, RuntimeException why) {
+        settleFailure(index, why);
+        wake();
+    }
+
+    /** As {@link #fail}, without waking the owner yet: the caller wakes it once it has left the channel's monitor. */
+    void settleFailure(int index, RuntimeException why) {
         failure = why;
-        complete(index, null);
+        settle(index, null);
     }
 
     long id() {

@@ -1,5 +1,6 @@
 package cspjob.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,9 +69,12 @@ class CommandLineTest {
 
     @Test
     void ringRunsAndReportsHopsPerSecond() {
-        Run run = cspjob("run", "ring", "--elements", "50", "--tokens", "5", "--hops", "5000", "--runs", "1");
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cspjob-ring-" + System.nanoTime());
+        Run run = cspjob("run", "ring", "--elements", "50", "--tokens", "5", "--hops", "5000", "--runs", "1", "--out", folder.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("5,000 hops in") && run.out().contains("best:"), run.out());
+        String summary = assertDoesNotThrow(() -> java.nio.file.Files.readString(folder.resolve("summary.txt")));
+        assertTrue(summary.contains("parameter tokens: 5") && summary.contains("best hops/s"), summary);
     }
 
     @Test

@@ -24,6 +24,8 @@ final class ProcessRun implements Runnable {
 
     /** The processes of the Parallel this process is waiting for, else null. */
     volatile ProcessRun[] children;
+    /** Set when the body and every process it spawned have ended, with the result or failure already in place. */
+    private volatile boolean finished;
 
     /** Processes this one spawned; it waits for them before it ends (as PyCSP's processes do). Own thread only. */
     private List<ProcessRun> spawned;
@@ -124,6 +126,7 @@ final class ProcessRun implements Runnable {
         try {
             awaitSpawned();
         } finally {
+            finished = true; // before the spawner hears of it: shutdown() returns only after every spawned run says so
             if (origin == Origin.SPAWN) {
                 Spawner.finished(this);
             }
@@ -169,7 +172,7 @@ final class ProcessRun implements Runnable {
     }
 
     boolean isFinished() {
-        return thread != null && !thread.isAlive();
+        return finished;
     }
 
     /** After {@link #awaitEnd()}. */
